@@ -1,0 +1,74 @@
+package org.neuromf.core.cell;
+
+import java.util.Objects;
+
+import org.neuromf.core.param.ParameterValues;
+
+/**
+ * A single-cell model: its family, a name (the preset it came from, or a custom name) and its
+ * parameters in customary units, keyed as in tables and settings. Subclasses expose the same
+ * values in SI as final fields for the engine. Immutable; checked on construction.
+ */
+public abstract class Cell {
+
+    private final String name;
+    private final CellFamily family;
+    private final ParameterValues parameters;
+
+    Cell(String name, CellFamily family, ParameterValues parameters) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a cell needs a name");
+        }
+        this.name = name;
+        this.family = family;
+        this.parameters = ParameterValues.of(family.parameters(), parameters.asMap());
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    public final CellFamily family() {
+        return family;
+    }
+
+    /** Every parameter, in the units its key names (mV, nS, pF, ms, pA). */
+    public final ParameterValues parameters() {
+        return parameters;
+    }
+
+    /** A copy with another name. */
+    public final Cell named(String newName) {
+        return family.create(newName, parameters);
+    }
+
+    /** A copy with some parameters changed (customary units, checked). */
+    public final Cell with(java.util.Map<String, ?> changes) {
+        return family.create(name, parameters.with(changes));
+    }
+
+    /** Membrane capacitance (F). */
+    public abstract double capacitance();
+
+    /** Leak conductance (S). */
+    public abstract double leakConductance();
+
+    /** Leak reversal potential (V). */
+    public abstract double leakReversal();
+
+    @Override
+    public final boolean equals(Object o) {
+        return o instanceof Cell && ((Cell) o).name.equals(name) && ((Cell) o).family == family
+                && ((Cell) o).parameters.equals(parameters);
+    }
+
+    @Override
+    public final int hashCode() {
+        return Objects.hash(name, family, parameters);
+    }
+
+    @Override
+    public String toString() {
+        return family.label() + " cell " + name + " " + parameters;
+    }
+}

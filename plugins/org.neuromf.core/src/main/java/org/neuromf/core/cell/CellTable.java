@@ -1,0 +1,94 @@
+package org.neuromf.core.cell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.table.TableSchema;
+
+/**
+ * Cells as table rows: {@code cell} (name), {@code cell_model} (HH, AdEx, ML), then every parameter
+ * of the family, one column each, named by its key ({@code gl_ns}, {@code cm_pf}, ...). A table may
+ * hold cells of several families: it then has the union of their columns, missing where a
+ * parameter does not apply.
+ */
+public final class CellTable {
+
+    public static final ColumnSpec NAME = ColumnSpec.text("cell", "name of the cell (its preset, or a custom name)");
+    public static final ColumnSpec MODEL = ColumnSpec.text("cell_model", "cell family: HH, AdEx or ML");
+
+    private CellTable() {
+    }
+
+    /** The parameter columns of these families, each once, in family order. */
+    public static List<ColumnSpec> parameterColumns(List<CellFamily> families) {
+        Map<String, ColumnSpec> cols = new LinkedHashMap<>();
+        for (CellFamily f : families) {
+            for (ParameterSpec s : f.parameters()) {
+                cols.putIfAbsent(s.key(), ColumnSpec.real(s.key(), s.label() + ": " + s.description()));
+            }
+        }
+        return new ArrayList<>(cols.values());
+    }
+
+    /** The families whose every parameter has a column in this schema, in family order. */
+    public static List<CellFamily> familiesIn(TableSchema schema) {
+        List<CellFamily> found = new ArrayList<>();
+        for (CellFamily f : CellFamily.values()) {
+            boolean all = true;
+            for (ParameterSpec s : f.parameters()) {
+                all &= schema.indexOf(s.key()) >= 0;
+            }
+            if (all) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    public static TableSchema schema(CellFamily family) {
+        List<ColumnSpec> cols = new ArrayList<>(List.of(NAME, MODEL));
+        cols.addAll(parameterColumns(List.of(family)));
+        return new TableSchema(cols);
+    }
+
+    /** The cell's values for the given columns of a row: name, family label, then parameters (NaN where none). */
+    public static List<Object> rowValues(Cell cell, List<ColumnSpec> parameterColumns) {
+        List<Object> row = new ArrayList<>(List.of(cell.name(), cell.family().label()));
+        Map<String, Object> values = cell.parameters().asMap();
+        for (ColumnSpec c : parameterColumns) {
+            row.add(values.getOrDefault(c.name(), Double.NaN));
+        }
+        return row;
+    }
+
+    public static Table toTable(Cell cell) {
+        TableSchema schema = schema(cell.family());
+        return Table.builder(schema).addRow(rowValues(cell, schema.columns().subList(2, schema.size())).toArray()).build();
+    }
+
+    /** The cell in row {@code row}; {@code what} names the row in messages ("cell table", "network table row exc"). */
+    public static Cell fromRow(Table table, int row, String what) {
+        TableSchema schema = table.schema();
+        String name = table.getString(row, schema.require(NAME.name(), what));
+        String model = table.getString(row, schema.require(MODEL.name(), what));
+        if (name == null || model == null) {
+            throw new IllegalArgumentException(what + ": cell and cell_model must not be missing");
+        }
+        CellFamily family = CellFamily.byLabel(model);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParameterSpec s : family.parameters()) {
+            double v = table.getDouble(row, schema.require(s.key(), what));
+            if (Double.isNaN(v)) {
+                throw new IllegalArgumentException(what + ": " + s.key() + " is missing; a " + family.label()
+                        + " cell needs it (allowed " + s.allowed() + ")");
+            }
+            values.put(s.key(), v);
+        }
+        return family.create(name, values);
+    }
+}

@@ -1,0 +1,79 @@
+package org.neuromf.core.simulation;
+
+import org.neuromf.core.cell.AdExCell;
+
+/**
+ * AdEx neurons. With the exponential term and w frozen at the start of the step the membrane
+ * equation is linear in V and relaxes exactly, like the HH one; w relaxes exactly towards
+ * a (V - EL). After a spike V is held at Vreset for round(t_refrac/dt) steps (Brian2's
+ * {@code (unless refractory)}), while w and the conductances evolve.
+ */
+final class AdExGroup extends NeuronGroup {
+
+    private final double[] w;
+    private final int[] refractory;
+    private final double gL, gLeL, eL, vThre, deltaV, gLdeltaV, a, b, vReset, vSpike, i0, dtOverC, wDecay;
+    private final int refractorySteps;
+
+    AdExGroup(AdExCell cell, int size, double dt, double[] tau, double[] reversal) {
+        super(size, dt, tau, reversal);
+        w = new double[size];
+        refractory = new int[size];
+        gL = cell.gL;
+        gLeL = cell.gL * cell.eL;
+        eL = cell.eL;
+        vThre = cell.vThre;
+        deltaV = cell.deltaV;
+        gLdeltaV = cell.gL * cell.deltaV;
+        a = cell.a;
+        b = cell.b;
+        vReset = cell.vReset;
+        vSpike = cell.spikeThreshold();
+        i0 = cell.i0;
+        dtOverC = dt / cell.cm;
+        wDecay = Math.exp(-dt / cell.tauW);
+        refractorySteps = (int) Math.round(cell.tRefrac / dt);
+    }
+
+    @Override
+    double step(int from, int to, SpikeBuffer spikes) {
+        final double[] v = this.v, w = this.w, g = this.g, decay = this.decay, reversal = this.reversal;
+        final int[] refractory = this.refractory;
+        final int channels = this.channels;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            final double vi = v[i];
+            final double wi = w[i];
+            double gSyn = 0;
+            double gSynE = 0;
+            for (int c = 0, k = i * channels; c < channels; c++, k++) {
+                double x = g[k];
+                gSyn += x;
+                gSynE += x * reversal[c];
+                g[k] = x * decay[c];
+            }
+            double vNew;
+            if (refractory[i] > 0) {
+                refractory[i]--;
+                vNew = vi;
+            } else {
+                double spikeCurrent = deltaV > 0 ? gLdeltaV * Math.exp((vi - vThre) / deltaV) : 0;
+                double gTotal = gL + gSyn;
+                double vInf = (gLeL + spikeCurrent - wi + gSynE + i0) / gTotal;
+                vNew = vInf + (vi - vInf) * Math.exp(-dtOverC * gTotal);
+            }
+            double wInf = a * (vi - eL);
+            double wNew = wInf + (wi - wInf) * wDecay;
+            if (vNew > vSpike) {
+                vNew = vReset;
+                wNew += b;
+                refractory[i] = refractorySteps;
+                spikes.add(i);
+            }
+            v[i] = vNew;
+            w[i] = wNew;
+            sum += vNew;
+        }
+        return sum;
+    }
+}

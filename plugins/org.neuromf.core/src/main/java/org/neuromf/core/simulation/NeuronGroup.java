@@ -1,0 +1,61 @@
+package org.neuromf.core.simulation;
+
+import java.util.SplittableRandom;
+
+import org.neuromf.core.cell.AdExCell;
+import org.neuromf.core.cell.Cell;
+import org.neuromf.core.cell.HodgkinHuxleyCell;
+import org.neuromf.core.cell.MorrisLecarCell;
+
+/**
+ * The state of one population as arrays (SI), and its update over one step. Each neuron has one
+ * synaptic conductance per channel, stored interleaved: {@code g[i * channels + c]}. Channel c
+ * decays with {@code decay[c] = exp(-dt/tau_c)} and drives towards {@code reversal[c]}.
+ *
+ * <p>{@link #step} advances neurons [from, to) by one exponential-Euler step: every variable is
+ * updated from the values at the start of the step, the conductances decay, and the neurons whose
+ * spike rule fired are added to the buffer. It returns the sum of the new membrane potentials so
+ * that the caller can detect a blow-up (NaN or infinity) without another pass.
+ */
+abstract class NeuronGroup {
+
+    final int size;
+    final int channels;
+    final double dt;
+    final double[] v;
+    final double[] g;
+    final double[] decay;
+    final double[] reversal;
+
+    NeuronGroup(int size, double dt, double[] tau, double[] reversal) {
+        this.size = size;
+        this.channels = tau.length;
+        this.dt = dt;
+        this.v = new double[size];
+        this.g = new double[size * channels];
+        this.decay = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            decay[c] = Math.exp(-dt / tau[c]);
+        }
+        this.reversal = reversal.clone();
+    }
+
+    static NeuronGroup of(Cell cell, int size, double dt, double[] tau, double[] reversal, GatingMode gating) {
+        if (cell instanceof HodgkinHuxleyCell) {
+            return new HodgkinHuxleyGroup((HodgkinHuxleyCell) cell, size, dt, tau, reversal, gating);
+        }
+        if (cell instanceof AdExCell) {
+            return new AdExGroup((AdExCell) cell, size, dt, tau, reversal);
+        }
+        return new MorrisLecarGroup((MorrisLecarCell) cell, size, dt, tau, reversal);
+    }
+
+    /** Sets the initial state: V uniform in [-90, -60] mV, no conductance, family-specific gates. */
+    void initialise(SplittableRandom rng) {
+        for (int i = 0; i < size; i++) {
+            v[i] = -0.090 + 0.030 * rng.nextDouble();
+        }
+    }
+
+    abstract double step(int from, int to, SpikeBuffer spikes);
+}

@@ -1,0 +1,27 @@
+package org.neuromf.core.table;
+
+import java.util.regex.Pattern;
+
+/** A column: snake_case name with the unit as suffix ({@code rate_hz}), type and description. */
+public record ColumnSpec(String name, ColumnType type, String description) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public ColumnSpec {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("column name '" + name + "' is not snake_case");
+        }
+    }
+
+    public static ColumnSpec real(String name, String description) {
+        return new ColumnSpec(name, ColumnType.DOUBLE, description);
+    }
+
+    public static ColumnSpec integer(String name, String description) {
+        return new ColumnSpec(name, ColumnType.INT, description);
+    }
+
+    public static ColumnSpec text(String name, String description) {
+        return new ColumnSpec(name, ColumnType.STRING, description);
+    }
+}

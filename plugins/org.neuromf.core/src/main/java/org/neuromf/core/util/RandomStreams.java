@@ -1,0 +1,33 @@
+package org.neuromf.core.util;
+
+import java.util.SplittableRandom;
+
+/**
+ * Independent random streams derived from (seed, purpose, index), so that every stochastic result
+ * depends only on the seed and on what is drawn, never on thread timing or on the order in which
+ * streams are created.
+ */
+public final class RandomStreams {
+
+    /** What a stream is used for; each purpose gets streams of its own. */
+    public enum Purpose {
+        INITIAL_STATE, CONNECTIVITY, DRIVE, SHOT_NOISE
+    }
+
+    private RandomStreams() {
+    }
+
+    public static SplittableRandom stream(long seed, Purpose purpose, long index) {
+        long h = mix(seed ^ 0x9E3779B97F4A7C15L);
+        h = mix(h + 0x632BE59BD9B4E019L * (purpose.ordinal() + 1));
+        h = mix(h + 0xD1B54A32D192ED03L * (index + 1));
+        return new SplittableRandom(h);
+    }
+
+    /** The SplitMix64 finaliser: a bijection on 64-bit values with good avalanche. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
