@@ -1,21 +1,133 @@
 package org.neuromf.benchmarks;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neuromf.core.cell.CellPresets;
+import org.neuromf.core.network.Network;
+import org.neuromf.core.network.NetworkBuilder;
+import org.neuromf.core.simulation.NetworkSimulator;
+import org.neuromf.core.simulation.SimulationResult;
+import org.neuromf.core.simulation.SimulationSettings;
+import org.neuromf.core.stimulus.Waveform;
+import org.neuromf.core.util.Progress;
 
 /**
- * Entry point of benchmarks.jar (placeholder).
- * {@code jmh [JMH options]} hands over to the JMH runner (benchmarks annotated with @Benchmark);
- * anything else is meant for plain main-class benchmarks.
+ * Speed of the network engine on HH_RS--HH_FS--CONFIG1 (10 000 neurons, p = 0.05, dt = 0.1 ms):
+ * wall time and neuron-steps per second of whole runs (connectivity included), single-threaded and
+ * with more threads, against the floor set by the bare HH state update (same network with no
+ * synapses and no drive), with tabulated and with exact gating, and the heap the network occupies.
+ *
+ * <pre>java -jar benchmarks/target/benchmarks.jar [--tstop MS] [--repeats N] [--threads 1,2] [--seed S]
+ *        [--config EXC--INH--NET] [--only full|floor|exact|memory]</pre>
  */
 public final class Main {
+
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("jmh")) {
-            org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
+    public static void main(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>(Map.of("--tstop", "1000", "--repeats", "3", "--threads",
+                "1," + Runtime.getRuntime().availableProcessors(), "--seed", "1", "--config", "HH_RS--HH_FS--CONFIG1",
+                "--only", "all"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!opt.containsKey(args[i])) {
+                System.err.println("unknown option " + args[i] + "; options: " + opt.keySet());
+                System.exit(2);
+            }
+            opt.put(args[i], args[i + 1]);
         }
-        System.out.println("usage: java -jar benchmarks.jar jmh [JMH options]   (no plain benchmarks yet)");
+        double tstop = Double.parseDouble(opt.get("--tstop"));
+        int repeats = Integer.parseInt(opt.get("--repeats"));
+        long seed = Long.parseLong(opt.get("--seed"));
+        String only = opt.get("--only");
+        Network network = NetworkBuilder.fromConfig(opt.get("--config"));
+        String[] parts = opt.get("--config").split("--");
+        Network bare = NetworkBuilder.build(CellPresets.get(parts[0]), CellPresets.get(parts[1]),
+                NetworkBuilder.preset(parts[2]).with(Map.of("p_connect", 0.0, "drive_rate_hz", 0.0)));
+
+        System.out.printf("NeuroMF network benchmark: %s, %d neurons, %.0f ms simulated, dt 0.1 ms, %d cores, Java %s%n",
+                opt.get("--config"), network.neuronCount(), tstop, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.println("each line: median wall time of " + repeats + " runs (min-max), connectivity included,"
+                + " neuron-steps per second");
+        run(network, tstop, seed, 1, "tabulated", 1, "cold: first run in this JVM (JIT warm-up included), 1 thread");
+        Row build = run(network, 0.1, seed, 1, "tabulated", repeats, "building the network alone (connectivity, state), 1 step");
+        System.out.printf("  the time loop alone is the full run minus %.2f s of building%n", build.seconds);
+        if (only.equals("all") || only.equals("floor")) {
+            Row floor = run(bare, tstop, seed, 1, "tabulated", repeats, "floor: bare HH state update (no synapses, no drive), 1 thread");
+            run(bare, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "floor with exact gating (Math.exp every step), 1 thread");
+            if (only.equals("floor")) {
+                return;
+            }
+            for (String t : opt.get("--threads").split(",")) {
+                Row full = run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats,
+                        "full network, tabulated gating, " + t + " thread(s)");
+                if (t.equals("1")) {
+                    System.out.printf("  the single-threaded full network runs at %.0f %% of the bare-update floor%n",
+                            100 * full.rate / floor.rate);
+                }
+            }
+        } else if (only.equals("full")) {
+            for (String t : opt.get("--threads").split(",")) {
+                run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats, "full network, tabulated gating, " + t + " thread(s)");
+            }
+        }
+        if (only.equals("all") || only.equals("exact")) {
+            run(network, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "full network, exact gating, 1 thread");
+        }
+        if (only.equals("all") || only.equals("memory")) {
+            memory(network, seed);
+        }
+    }
+
+    private record Row(double seconds, double rate) {
+    }
+
+    /** Times whole runs (build and steps) and prints a line, also as RESULT key=value for scripts. */
+    private static Row run(Network net, double tstopMs, long seed, int threads, String gating, int repeats, String label) {
+        SimulationSettings s = SimulationSettings.of(Map.of("tstop_ms", tstopMs, "seed", seed, "threads", threads,
+                "gating", gating, "record_spikes", false, "transient_ms", Math.min(200, tstopMs / 2), "sync_bin_ms", 0.1));
+        List<Double> times = new ArrayList<>();
+        SimulationResult last = null;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            last = new NetworkSimulator(net, Waveform.NONE, s).run(Progress.NONE);
+            times.add((System.nanoTime() - t0) / 1e9);
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = sorted[sorted.length / 2];
+        double rate = net.neuronCount() * (double) s.steps() / median;
+        System.out.printf("%-72s %7.2f s (%.2f-%.2f)  %6.1f M neuron-steps/s   nu_e %.3f Hz, nu_i %.3f Hz%n", label,
+                median, sorted[0], sorted[sorted.length - 1], rate / 1e6, last.summary(0).meanRate(),
+                last.summary(net.populationCount() - 1).meanRate());
+        System.out.printf("RESULT label=\"%s\" threads=%d gating=%s seconds=%.4f neuron_steps_per_s=%.4g%n", label, threads,
+                gating, median, rate);
+        return new Row(median, rate);
+    }
+
+    /** Heap in use after a full collection, while the network is being simulated. */
+    private static void memory(Network net, long seed) {
+        long[] used = new long[1];
+        Progress probe = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                if (fraction > 0.3 && used[0] == 0) {
+                    System.gc();
+                    Runtime rt = Runtime.getRuntime();
+                    used[0] = rt.totalMemory() - rt.freeMemory();
+                }
+            }
+
+            @Override
+            public void checkCancelled() {
+            }
+        };
+        new NetworkSimulator(net, Waveform.NONE, SimulationSettings.of(Map.of("tstop_ms", 100.0, "seed", seed,
+                "transient_ms", 50.0, "threads", 1))).run(probe);
+        System.out.printf("heap in use during the run (state, synapses, recording): %.1f MB (max heap %.0f MB)%n",
+                used[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     }
 }

@@ -67,6 +67,7 @@ public final class Main {
         spec.mixinStandardHelpOptions(true);
         spec.version(VERSION);
         CommandLine cl = new CommandLine(spec);
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         try {

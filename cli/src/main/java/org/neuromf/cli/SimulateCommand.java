@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuromf.charts.ActivityChart;
+import org.neuromf.charts.ChartImages;
+import org.neuromf.charts.RasterChart;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.operation.CellModelOperation;
 import org.neuromf.core.operation.NetworkBuilderOperation;
@@ -41,7 +44,8 @@ final class SimulateCommand implements Main.Command {
     public CommandSpec spec() {
         CommandSpec spec = CommandSpec.create().name("neuromf simulate");
         spec.usageMessage().description("Simulates a spiking network and writes rates.csv, spikes.csv, summary.csv,"
-                + " traces.csv (with --n-rec), network.csv, stimulus.csv (with --stimulus) and parameters.csv into --out.",
+                + " traces.csv (with --n-rec), network.csv, stimulus.csv (with --stimulus), parameters.csv and the charts"
+                + " rates.png and raster.png (with spikes recorded) into --out.",
                 "Options override the presets named by --config.");
         spec.addOption(OptionSpec.builder("--config").paramLabel("EXC--INH--NETWORK").type(String.class)
                 .defaultValue("HH_RS--HH_FS--CONFIG1")
@@ -132,13 +136,30 @@ final class SimulateCommand implements Main.Command {
         outputs.put("parameters.csv", parametersTable(used));
         Path dir = parsed.matchedOptionValue("--out", null);
         Outputs.write(dir, outputs);
+        List<String> written = new ArrayList<>(outputs.keySet());
+        written.addAll(writeCharts(dir, result.table(0), outputs.get("spikes.csv")));
 
         for (String w : warnings) {
             err.println("warning: " + w);
         }
         Summaries.print(result.table(3), out);
-        out.println("wrote " + String.join(", ", outputs.keySet()) + " to " + dir);
+        out.println("wrote " + String.join(", ", written) + " to " + dir);
         return 0;
+    }
+
+    /** rates.png and, when spikes were recorded, raster.png; returns the names written. */
+    private static List<String> writeCharts(Path dir, Table rates, Table spikes) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // a command line never opens a window
+        }
+        ChartImages.writePng(ActivityChart.create(rates, 5), dir.resolve("rates.png"), 1200, 600);
+        if (spikes == null) {
+            return List.of("rates.png");
+        }
+        double[] time = rates.doubleColumn("time_ms"); // the raster spans the simulated time, as the rates do
+        ChartImages.writePng(RasterChart.create(spikes, 200, time[0], time[time.length - 1]), dir.resolve("raster.png"),
+                1200, 600);
+        return List.of("rates.png", "raster.png");
     }
 
     private static Table single(Operation op, Map<String, ?> values) {

@@ -1,19 +1,147 @@
 package org.neuromf.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-
-import picocli.CommandLine;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromf.core.table.Csv;
+import org.neuromf.core.table.Table;
 
 class MainTest {
-    @Test
-    void runsWithoutArguments() {
-        assertEquals(0, new CommandLine(new Main()).execute());
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final String[] SMALL = {"--neurons", "400", "--p-connect", "0.2", "--tstop", "200", "--transient", "50",
+        "--quiet"};
+
+    private String[] simulate(Path dir, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("simulate", "--config", "HH_RS--HH_FS--CONFIG1", "--seed", "5",
+                "--out", dir.toString()));
+        args.addAll(List.of(SMALL));
+        args.addAll(List.of(more));
+        return args.toArray(new String[0]);
     }
 
     @Test
-    void printsHelp() {
-        assertEquals(0, new CommandLine(new Main()).execute("--help"));
+    void simulateWritesTheTables() throws Exception {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run(simulate(dir, "--n-rec", "2", "--stimulus", "double-gaussian", "--t0", "100", "--t1", "20",
+                "--t2", "30", "--amp", "1.5")), err());
+        Table rates = Csv.read(dir.resolve("rates.csv"));
+        assertEquals(List.of("time_ms", "rate_exc_hz", "rate_inh_hz", "drive_hz"), rates.schema().names());
+        assertEquals(2000, rates.rowCount());
+        assertEquals(5.5, rates.getDouble(1000, "drive_hz"), 1e-9, "4 Hz drive plus the 1.5 Hz peak at t0 = 100 ms");
+        assertEquals(List.of("time_ms", "neuron", "population"), Csv.read(dir.resolve("spikes.csv")).schema().names());
+        Table summary = Csv.read(dir.resolve("summary.csv"));
+        assertEquals(List.of("population", "neurons", "mean_rate_hz", "rate_sd_hz", "cv_isi", "cv_isi_neurons",
+                "synchrony_chi", "spike_count", "active_fraction"), summary.schema().names());
+        assertEquals("exc", summary.getString(0, "population"));
+        assertEquals(320, summary.getDouble(0, "neurons"));
+        assertEquals(List.of("time_ms", "population", "neuron", "v_mv", "g_exc_ns", "g_inh_ns"),
+                Csv.read(dir.resolve("traces.csv")).schema().names());
+        assertEquals(2 * 2 * 2000, Csv.read(dir.resolve("traces.csv")).rowCount());
+        assertTrue(Files.exists(dir.resolve("network.csv")) && Files.exists(dir.resolve("stimulus.csv")));
+        assertTrue(Files.readString(dir.resolve("parameters.csv")).contains("seed,5"));
+        for (String png : List.of("rates.png", "raster.png")) {
+            assertTrue(Files.exists(dir.resolve(png)), png);
+            assertNotNull(ImageIO.read(dir.resolve(png).toFile()), png + " is a readable PNG image");
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("mean_rate_hz"), "prints the summary");
+    }
+
+    @Test
+    void theSameSeedWritesTheSameFiles() throws Exception {
+        assertEquals(0, run(simulate(tmp.resolve("a"))), err());
+        assertEquals(0, run(simulate(tmp.resolve("b"), "--threads", "2")), err());
+        for (String f : List.of("rates.csv", "spikes.csv", "summary.csv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(f)), Files.readAllBytes(tmp.resolve("b").resolve(f)), f);
+        }
+        assertFalse(Files.exists(tmp.resolve("a").resolve("traces.csv")), "traces only when asked");
+    }
+
+    @Test
+    void badValuesAreRefusedByNameBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("bad");
+        assertEquals(2, run(simulate(dir, "--dt", "0")));
+        assertTrue(err().contains("dt_ms = 0") && err().contains("(0, 1] ms"), err());
+        assertEquals(2, run(simulate(dir, "--neurons", "-10")));
+        assertTrue(err().contains("neurons = -10") && err().contains("[2, 100000000]"), err());
+        assertEquals(2, run(simulate(dir, "--drive-process", "gamma")));
+        assertTrue(err().contains("poisson, bernoulli"), err());
+        assertEquals(2, run(simulate(dir, "--t0", "500")));
+        assertTrue(err().contains("--stimulus"), err());
+        assertEquals(2, run(simulate(dir, "--no-such-flag", "1")));
+        assertTrue(err().contains("no-such-flag"), err());
+        assertEquals(2, run("simulate", "--config", "HH_RS--HH_XX--CONFIG1", "--out", dir.toString()));
+        assertTrue(err().contains("HH_XX") && err().contains("HH_FS"), err());
+        assertFalse(Files.exists(dir), "nothing written for refused input");
+    }
+
+    @Test
+    void presetsListEveryPresetWithUnits() {
+        assertEquals(0, run("presets"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (String s : List.of("HH_RS", "HH_FS", "HH_RS1", "HH_RS2", "HH_RS_noAd", "HH_RS_A", "LIF", "EIF", "AdExp",
+                "RS-cell", "RS-cell2", "FS-cell", "ML_RS", "ML_FS", "CONFIG1", "Vogels-Abbott", "gm_ns [nS]", "cm_pf [pF]",
+                "tau_w_ms [ms]", "gm_ns=30")) {
+            assertTrue(text.contains(s), "presets output lacks " + s);
+        }
+    }
+
+    @Test
+    void runChainsSingleOperationsThroughCsv() {
+        Path cells = tmp.resolve("cells");
+        assertEquals(0, run("run", "cell-model", "--preset", "RS-cell", "--out", cells.resolve("exc").toString()), err());
+        assertEquals(0, run("run", "cell-model", "--preset", "FS-cell", "--changes", "gl_ns=12", "--out",
+                cells.resolve("inh").toString()), err());
+        Path net = tmp.resolve("net");
+        assertEquals(0, run("run", "network-builder", "--input", "excitatory_cell=" + cells.resolve("exc/cell.csv"),
+                "--input", "inhibitory_cell=" + cells.resolve("inh/cell.csv"), "--neurons", "500", "--out", net.toString()), err());
+        Table network = Csv.read(net.resolve("network.csv"));
+        assertEquals("FS-cell (custom)", network.getString(1, "cell"));
+        assertEquals(12.0, network.getDouble(1, "gl_ns"));
+        Path sim = tmp.resolve("sim");
+        assertEquals(0, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"), "--tstop", "100",
+                "--transient", "20", "--quiet", "--out", sim.toString()), err());
+        assertTrue(Files.exists(sim.resolve("summary.csv")) && Files.exists(sim.resolve("rates.csv")));
+        assertEquals(2, run("run", "network-simulation", "--out", sim.toString()));
+        assertTrue(err().contains("network"), err());
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertEquals(0, run("--help"));
+        assertEquals(0, run("simulate", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--drive-process"));
+        assertEquals(0, run("--version"));
+        assertEquals(2, run("frobnicate"));
     }
 }

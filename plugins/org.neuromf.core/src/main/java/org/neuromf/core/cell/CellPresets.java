@@ -40,11 +40,14 @@ public final class CellPresets {
         adex(m, "RS-cell2", Map.of("a_ns", 0, "b_pa", 0), "regular-spiking AdEx without adaptation");
         adex(m, "FS-cell", Map.of("delta_v_mv", 0.5, "a_ns", 0, "b_pa", 0), "fast-spiking AdEx (Zerlaut et al. 2018)");
 
-        String ml = "Morris-Lecar, Rinzel and Ermentrout (1989) parameters per unit area, conductances and capacitance"
-                + " scaled by the area of a 200 pF membrane (1e-5 cm2 at 20 uF/cm2)";
-        ml(m, "ML_RS", Map.of(), ml + "; class I (saddle-node on invariant circle): fires from 0 Hz, like regular-spiking cells");
-        ml(m, "ML_FS", Map.of("gca_ns", 44, "v3_mv", 2, "v4_mv", 30, "phi_per_ms", 0.04),
-                ml + "; class II (Hopf): fires from a non-zero rate, like fast-spiking interneurons");
+        String ml = "Morris-Lecar after Rinzel and Ermentrout (1989): their conductance densities (gL 2, gCa %s, gK 8 mS/cm2)"
+                + " times 3e-5 cm2 on the 200 pF membrane, activation curves (V1, V3) shifted %s mV down and phi raised"
+                + " to %s/ms, so that under CONFIG1 input (fi = 8 Hz) it fires from fe = %s Hz up to about %s Hz with"
+                + " all-or-none spikes (the same counts at detection thresholds -30 and 0 mV); %s";
+        ml(m, "ML_RS", Map.of(), String.format(ml, "4", "15", "0.13", "6", "40",
+                "class I (saddle-node on invariant circle), like regular-spiking cells"));
+        ml(m, "ML_FS", Map.of("gca_ns", 132, "v1_mv", -26.2, "v3_mv", -23, "v4_mv", 30, "phi_per_ms", 0.15),
+                String.format(ml, "4.4", "25", "0.15", "4", "24", "class II (Hopf), like fast-spiking interneurons"));
         return Collections.unmodifiableMap(m);
     }
 

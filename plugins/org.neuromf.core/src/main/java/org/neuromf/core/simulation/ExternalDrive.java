@@ -6,7 +6,8 @@ import org.neuromf.core.util.PoissonSampler;
 
 /**
  * External events for one step: every neuron of a population independently receives events with
- * mean {@code lambda} (rate x dt), each adding {@code q} to conductance {@code g[i * stride]}.
+ * mean {@code lambda} (rate x dt), each adding {@code q} to its conductance
+ * {@code g[i * stride + channel]}.
  * <ul>
  * <li>Poisson: the population total is Poisson(N lambda) and each event goes to a uniformly chosen
  * neuron, which is exactly independent Poisson(lambda) counts per neuron, at one draw per event
@@ -20,18 +21,19 @@ final class ExternalDrive {
     private ExternalDrive() {
     }
 
-    static void add(DriveProcess process, double[] g, int stride, int n, double lambda, double q, SplittableRandom rng) {
+    static void add(DriveProcess process, double[] g, int stride, int channel, int n, double lambda, double q,
+            SplittableRandom rng) {
         if (lambda <= 0 || q == 0) {
             return;
         }
         if (process == DriveProcess.POISSON) {
             long events = PoissonSampler.sample(rng, lambda * n);
             for (long e = 0; e < events; e++) {
-                g[rng.nextInt(n) * stride] += q;
+                g[rng.nextInt(n) * stride + channel] += q;
             }
         } else if (lambda >= 1) {
             for (int i = 0; i < n; i++) {
-                g[i * stride] += q;
+                g[i * stride + channel] += q;
             }
         } else {
             double logFail = Math.log1p(-lambda);
@@ -41,7 +43,7 @@ final class ExternalDrive {
                 if (i >= n) {
                     break;
                 }
-                g[(int) i * stride] += q;
+                g[(int) i * stride + channel] += q;
             }
         }
     }

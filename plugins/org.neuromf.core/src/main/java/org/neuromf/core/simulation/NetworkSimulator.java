@@ -129,7 +129,7 @@ public final class NetworkSimulator {
                 for (int post = 0; post < pops; post++) {
                     Population pop = network.population(post);
                     double nu = driveRate(pop, t);
-                    ExternalDrive.add(settings.driveProcess(), groups[post].g, groups[post].channels, groups[post].size,
+                    ExternalDrive.add(settings.driveProcess(), groups[post].g, groups[post].channels, 0, groups[post].size,
                             nu * pop.driveSynapses() * dt, pop.driveQ(), driveRng[post]);
                     recorder.drive(k, post, nu);
                 }

@@ -134,6 +134,41 @@ class SingleCellDynamicsTest {
         }
     }
 
+    /**
+     * A LIF driven above threshold fires periodically with the closed-form period
+     * t_ref + tau ln((V_inf - V_reset)/(V_inf - V_th)); on the grid each phase ends at the first
+     * step past its exact end, so the simulated interval may exceed it by up to two steps.
+     */
+    @Test
+    void lifFiresWithItsClosedFormPeriod() {
+        double i0 = 200; // pA: V_inf = -60 mV + 200 pA / 10 nS = -40 mV, above the -50 mV threshold
+        double dt = 1e-4;
+        double[] t = SingleNeuron.spikeTimes(CellPresets.get("LIF").with(Map.of("i0_pa", i0)), -0.060, -0.050, dt, 1.0,
+                GatingMode.EXACT);
+        double tau = 150e-12 / 10e-9;
+        double period = 5e-3 + tau * Math.log((-0.040 + 0.060) / (-0.040 + 0.050));
+        int n = t.length;
+        double isi = (t[n - 1] - t[1]) / (n - 2);
+        assertTrue(isi >= period - 1e-12 && isi <= period + 2 * dt, "interval " + isi + " s, closed form " + period + " s");
+    }
+
+    /**
+     * The Morris-Lecar pair fires in the HH cells' range under CONFIG1 input (MODEL.md section 1):
+     * silent at weak excitation, 5-50 Hz at fe = 12 Hz with fi = 8 Hz, and with all-or-none spikes,
+     * so that the count hardly depends on the detection threshold.
+     */
+    @Test
+    void morrisLecarPresetsFireInTheHhRange() {
+        for (String name : new String[] {"ML_RS", "ML_FS"}) {
+            Cell cell = CellPresets.get(name);
+            double silent = SingleNeuron.shotNoiseRates(cell, 2, 8, 50, 1.3, 1, 0.0)[0];
+            assertTrue(silent < 0.5, name + " at fe = 2 Hz: " + silent + " Hz");
+            double[] r = SingleNeuron.shotNoiseRates(cell, 12, 8, 50, 1.3, 2, 0.0, -0.030);
+            assertTrue(r[0] > 5 && r[0] < 50, name + " at fe = 12 Hz: " + r[0] + " Hz");
+            assertEquals(r[0], r[1], 0.05 * r[0], name + ": thresholds 0 mV (the preset's) and -30 mV count the same spikes");
+        }
+    }
+
     private static org.neuromf.core.stimulus.Waveform stimulusFree() {
         return org.neuromf.core.stimulus.Waveform.NONE;
     }

@@ -16,8 +16,8 @@ final class SingleNeuron {
     }
 
     /**
-     * Spike times (s) of one neuron started at V0 = v0 and stepped for tstop, each time the
-     * upward crossing of vSpike interpolated linearly within its step.
+     * Spike times (s) of one neuron started at V0 = v0 and stepped for tstop: the upward crossing
+     * of vSpike interpolated linearly within its step, or the end of the step for cells that reset.
      */
     static double[] spikeTimes(Cell cell, double v0, double vSpike, double dt, double tstop, GatingMode gating) {
         NeuronGroup g = NeuronGroup.of(cell, 1, dt, new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, gating);
@@ -31,10 +31,45 @@ final class SingleNeuron {
             spikes.clear();
             g.step(0, 1, spikes);
             if (spikes.count > 0) {
-                times.add((k + (vSpike - before) / (g.v[0] - before)) * dt);
+                boolean reset = g.v[0] <= before;
+                times.add((k + (reset ? 1 : (vSpike - before) / (g.v[0] - before))) * dt);
             }
         }
         return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Rates (Hz) of n independent neurons under CONFIG1-like shot noise (Ke = 400 synapses at fe,
+     * Qe = 1 nS; Ki = 100 at fi, Qi = 5 nS; both 5 ms; Ee = 0, Ei = -80 mV), counted after 300 ms
+     * as upward crossings of each of the given thresholds (V).
+     */
+    static double[] shotNoiseRates(Cell cell, double fe, double fi, int n, double tstop, long seed, double... thresholds) {
+        double dt = 1e-4;
+        NeuronGroup g = NeuronGroup.of(cell, n, dt, new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, GatingMode.TABULATED);
+        SplittableRandom rng = new SplittableRandom(seed);
+        g.initialise(rng);
+        SpikeBuffer spikes = new SpikeBuffer();
+        double[] before = new double[n];
+        long[] counts = new long[thresholds.length];
+        long steps = Math.round(tstop / dt);
+        long transientSteps = Math.round(0.3 / dt);
+        for (long k = 0; k < steps; k++) {
+            System.arraycopy(g.v, 0, before, 0, n);
+            spikes.clear();
+            g.step(0, n, spikes);
+            for (int i = 0; k >= transientSteps && i < n; i++) {
+                for (int t = 0; t < thresholds.length; t++) {
+                    counts[t] += before[i] <= thresholds[t] && g.v[i] > thresholds[t] ? 1 : 0;
+                }
+            }
+            ExternalDrive.add(DriveProcess.POISSON, g.g, 2, 0, n, 400 * fe * dt, 1e-9, rng);
+            ExternalDrive.add(DriveProcess.POISSON, g.g, 2, 1, n, 100 * fi * dt, 5e-9, rng);
+        }
+        double[] rates = new double[thresholds.length];
+        for (int t = 0; t < rates.length; t++) {
+            rates[t] = counts[t] / (n * (steps - transientSteps) * dt);
+        }
+        return rates;
     }
 
     /** One population of unconnected cells, each with its own external drive. */

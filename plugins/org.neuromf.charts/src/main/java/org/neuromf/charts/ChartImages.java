@@ -1,0 +1,106 @@
+package org.neuromf.charts;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Writes charts as PNG or SVG files. Each file is written to a temporary file in the same folder
+ * and then moved into place, so a failed write never leaves a half-written image.
+ */
+public final class ChartImages {
+
+    static {
+        ensureHeadlessWithoutDisplay();
+    }
+
+    private ChartImages() {
+    }
+
+    /** Renders the chart at width x height pixels into a PNG file. */
+    public static void writePng(JFreeChart chart, Path file, int width, int height) {
+        checkSize(width, height);
+        BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+        writeAtomically(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer in this Java runtime");
+                }
+            }
+        });
+    }
+
+    /**
+     * Draws the chart on a width x height canvas into an SVG file (vector graphics). Needs JFreeSVG
+     * (org.jfree.svg), which only this method uses: writePng works without it.
+     */
+    public static void writeSvg(JFreeChart chart, Path file, int width, int height) {
+        checkSize(width, height);
+        String svg = SvgDocument.of(chart, width, height);
+        writeAtomically(file, tmp -> Files.writeString(tmp, svg, StandardCharsets.UTF_8));
+    }
+
+    private static void checkSize(int width, int height) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("image size " + width + " x " + height + " must be at least 1 x 1 pixels");
+        }
+    }
+
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Writer writer) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            // a fixed name as Csv.write uses; not createTempFile, whose file (and so the image) is owner-only
+            Path tmp = dir.resolve("." + file.getFileName() + ".part");
+            try {
+                writer.write(tmp);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets {@code java.awt.headless=true} when nobody has set it and there is no display to use (a
+     * Linux or Unix machine without DISPLAY or WAYLAND_DISPLAY: servers, CI, containers), so charts
+     * render there. It must happen before AWT first asks; where a display exists it is left alone, so
+     * that a desktop host (KNIME) keeps its windows.
+     */
+    static void ensureHeadlessWithoutDisplay() {
+        if (System.getProperty("java.awt.headless") != null) {
+            return;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean display = os.contains("win") || os.contains("mac") || present(System.getenv("DISPLAY"))
+                || present(System.getenv("WAYLAND_DISPLAY"));
+        if (!display) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isEmpty();
+    }
+}
