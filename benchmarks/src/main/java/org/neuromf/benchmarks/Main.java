@@ -21,7 +21,9 @@ import org.neuromf.core.util.Progress;
  * synapses and no drive), with tabulated and with exact gating, and the heap the network occupies.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar [--tstop MS] [--repeats N] [--threads 1,2] [--seed S]
- *        [--config EXC--INH--NET] [--only full|floor|exact|memory]</pre>
+ *        [--config EXC--INH--NET] [--only all|full|accuracy]</pre>
+ * {@code --only full} times the full network at each thread count (what compare-brian2.sh uses);
+ * {@code --only accuracy} compares rates with tabulated and exact gating over --repeats seeds.
  */
 public final class Main {
 
@@ -51,36 +53,66 @@ public final class Main {
         System.out.printf("NeuroMF network benchmark: %s, %d neurons, %.0f ms simulated, dt 0.1 ms, %d cores, Java %s%n",
                 opt.get("--config"), network.neuronCount(), tstop, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        System.out.println("each line: median wall time of " + repeats + " runs (min-max), connectivity included,"
-                + " neuron-steps per second");
-        run(network, tstop, seed, 1, "tabulated", 1, "cold: first run in this JVM (JIT warm-up included), 1 thread");
-        Row build = run(network, 0.1, seed, 1, "tabulated", repeats, "building the network alone (connectivity, state), 1 step");
-        System.out.printf("  the time loop alone is the full run minus %.2f s of building%n", build.seconds);
-        if (only.equals("all") || only.equals("floor")) {
-            Row floor = run(bare, tstop, seed, 1, "tabulated", repeats, "floor: bare HH state update (no synapses, no drive), 1 thread");
-            run(bare, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "floor with exact gating (Math.exp every step), 1 thread");
-            if (only.equals("floor")) {
-                return;
-            }
-            for (String t : opt.get("--threads").split(",")) {
-                Row full = run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats,
-                        "full network, tabulated gating, " + t + " thread(s)");
-                if (t.equals("1")) {
-                    System.out.printf("  the single-threaded full network runs at %.0f %% of the bare-update floor%n",
-                            100 * full.rate / floor.rate);
-                }
-            }
-        } else if (only.equals("full")) {
-            for (String t : opt.get("--threads").split(",")) {
+        System.out.println("each line: median wall time of the runs (min-max), connectivity included, neuron-steps per second");
+        String[] threads = opt.get("--threads").split(",");
+        run(network, tstop, seed, Integer.parseInt(threads[0]), "tabulated", 1,
+                "cold: first run in this JVM (JIT compilation included), " + threads[0] + " thread(s)");
+        if (only.equals("full")) {
+            for (String t : threads) {
                 run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats, "full network, tabulated gating, " + t + " thread(s)");
             }
+            return;
         }
-        if (only.equals("all") || only.equals("exact")) {
-            run(network, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "full network, exact gating, 1 thread");
+        if (only.equals("accuracy")) {
+            accuracy(network, tstop, repeats);
+            return;
         }
-        if (only.equals("all") || only.equals("memory")) {
-            memory(network, seed);
+        Row build = run(network, 0.1, seed, 1, "tabulated", repeats, "building the network alone (connectivity, state), 1 step");
+        System.out.printf("  the time loop alone is the full run minus %.2f s of building%n", build.seconds);
+        Row floor = run(bare, tstop, seed, 1, "tabulated", repeats, "floor: bare HH state update (no synapses, no drive), 1 thread");
+        run(bare, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "floor with exact gating (Math.exp every step), 1 thread");
+        for (String t : threads) {
+            Row full = run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats,
+                    "full network, tabulated gating, " + t + " thread(s)");
+            if (t.equals("1")) {
+                System.out.printf("  the single-threaded full network runs at %.0f %% of the bare-update floor%n",
+                        100 * full.rate / floor.rate);
+            }
         }
+        run(network, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "full network, exact gating, 1 thread");
+        memory(network, seed);
+    }
+
+    /** The accuracy cost of the gating table: rates over several seeds, tabulated and exact. */
+    private static void accuracy(Network net, double tstopMs, int seeds) {
+        for (String gating : new String[] {"tabulated", "exact"}) {
+            double[][] rates = new double[2][seeds];
+            for (int s = 0; s < seeds; s++) {
+                SimulationResult r = new NetworkSimulator(net, Waveform.NONE, SimulationSettings.of(Map.of("tstop_ms", tstopMs,
+                        "seed", s + 1, "gating", gating, "record_spikes", false))).run(Progress.NONE);
+                rates[0][s] = r.summary(0).meanRate();
+                rates[1][s] = r.summary(1).meanRate();
+            }
+            System.out.printf("%-9s gating, %d seeds of %.0f ms: nu_e %.3f +- %.3f Hz, nu_i %.3f +- %.3f Hz%n", gating, seeds,
+                    tstopMs, mean(rates[0]), sd(rates[0]), mean(rates[1]), sd(rates[1]));
+        }
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    private static double sd(double[] x) {
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return Math.sqrt(s / Math.max(1, x.length - 1));
     }
 
     private record Row(double seconds, double rate) {

@@ -15,6 +15,15 @@ public record Connectivity(int[] rowStart, int[] targets) {
      * the number of synapses, not of pairs.
      */
     public static Connectivity random(int nPre, int nPost, double p, boolean noAutapses, SplittableRandom rng) {
+        return random(0, nPre, nPost, p, noAutapses, rng);
+    }
+
+    /**
+     * The rows of presynaptic neurons [firstRow, firstRow + rows) only, drawn as by
+     * {@link #random(int, int, double, boolean, SplittableRandom)}; {@link #join} puts such chunks together.
+     */
+    public static Connectivity random(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng) {
+        int nPre = rows;
         int[] rowStart = new int[nPre + 1];
         if (p <= 0) {
             return new Connectivity(rowStart, new int[0]);
@@ -34,7 +43,7 @@ public record Connectivity(int[] rowStart, int[] targets) {
                 if (j >= nPost) {
                     break;
                 }
-                if (noAutapses && j == i) {
+                if (noAutapses && j == firstRow + i) {
                     continue;
                 }
                 if (count == targets.length) {
@@ -45,6 +54,31 @@ public record Connectivity(int[] rowStart, int[] targets) {
             rowStart[i + 1] = count;
         }
         return new Connectivity(rowStart, count == targets.length ? targets : Arrays.copyOf(targets, count));
+    }
+
+    /** One pathway from chunks of consecutive rows, in order (each drawn with its own stream, on any thread). */
+    public static Connectivity join(int nPre, Connectivity[] chunks) {
+        int total = 0;
+        for (Connectivity c : chunks) {
+            total += c.synapseCount();
+        }
+        int[] rowStart = new int[nPre + 1];
+        int[] targets = new int[total];
+        int row = 0;
+        int offset = 0;
+        for (Connectivity c : chunks) {
+            int rows = c.presynapticCount();
+            for (int i = 1; i <= rows; i++) {
+                rowStart[row + i] = offset + c.rowStart[i];
+            }
+            System.arraycopy(c.targets, 0, targets, offset, c.synapseCount());
+            row += rows;
+            offset += c.synapseCount();
+        }
+        if (row != nPre) {
+            throw new IllegalArgumentException("chunks hold " + row + " rows, not " + nPre);
+        }
+        return new Connectivity(rowStart, targets);
     }
 
     public int presynapticCount() {

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.neuromf.core.util.PoissonSampler;
 
 /**
- * External events for one step: every neuron of a population independently receives events with
+ * External events for one step: every neuron i in [from, to) independently receives events with
  * mean {@code lambda} (rate x dt), each adding {@code q} to its conductance
  * {@code g[i * stride + channel]}.
  * <ul>
@@ -21,26 +21,27 @@ final class ExternalDrive {
     private ExternalDrive() {
     }
 
-    static void add(DriveProcess process, double[] g, int stride, int channel, int n, double lambda, double q,
+    static void add(DriveProcess process, double[] g, int stride, int channel, int from, int to, double lambda, double q,
             SplittableRandom rng) {
-        if (lambda <= 0 || q == 0) {
+        if (lambda <= 0 || q == 0 || to <= from) {
             return;
         }
+        int n = to - from;
         if (process == DriveProcess.POISSON) {
             long events = PoissonSampler.sample(rng, lambda * n);
             for (long e = 0; e < events; e++) {
-                g[rng.nextInt(n) * stride + channel] += q;
+                g[(from + rng.nextInt(n)) * stride + channel] += q;
             }
         } else if (lambda >= 1) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 g[i * stride + channel] += q;
             }
         } else {
             double logFail = Math.log1p(-lambda);
-            long i = -1;
+            long i = from - 1L;
             while (true) {
                 i += 1 + (long) Math.floor(Math.log(1 - rng.nextDouble()) / logFail);
-                if (i >= n) {
+                if (i >= to) {
                     break;
                 }
                 g[(int) i * stride + channel] += q;

@@ -1,6 +1,7 @@
 package org.neuromf.core.simulation;
 
-import java.util.SplittableRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.neuromf.core.network.Connectivity;
 import org.neuromf.core.network.Network;
@@ -12,22 +13,23 @@ import org.neuromf.core.util.RandomStreams;
 import org.neuromf.core.util.RandomStreams.Purpose;
 
 /**
- * Simulates a spiking network. Each step k (t = k dt) runs, in this order:
+ * Simulates a spiking network. Step k takes the network from t = k dt to t + dt:
  * <ol>
- * <li>record: traces of the first n_rec neurons of each population (the state at t);</li>
- * <li>update: every neuron advances from t to t + dt (exponential Euler, conductances decay);
- * spikes are detected (in parallel over fixed slices of each population);</li>
- * <li>deliver: each spike adds Q to its targets' conductance of its population, in increasing
- * neuron order per population, populations in order (no delay);</li>
- * <li>drive: external events add Q_ext to the first channel, at rate K_ext nu_ext(t), drawn from
- * one stream per population;</li>
- * <li>statistics: rates, spike records, ISIs and synchrony counts; spikes carry time t, as in Brian2.</li>
+ * <li>the spikes of step k-1 reach their targets: each adds Q to its targets' conductance of its
+ * population (no delay), populations in order, neurons in increasing order;</li>
+ * <li>the external events of step k-1 arrive: Q_ext onto the first channel, at rate K_ext nu_ext;</li>
+ * <li>the traces of the first n_rec neurons of each population are recorded (the state at t);</li>
+ * <li>every neuron advances by one exponential-Euler step and its spike rule is checked;</li>
+ * <li>rates, spike records and statistics take the new spikes, which carry time t, as in Brian2.</li>
  * </ol>
- * Everything random comes from streams of the seed, and the parallel part touches only its own
- * neurons, so the result depends on the seed and inputs only, not on the number of threads.
+ * Items 1-4 run in parallel: the neurons are cut into fixed blocks of {@value #BLOCK} with their
+ * own random streams, and each thread works on its own blocks (delivering only the spikes that land
+ * there). Every addition to a conductance happens in the same order whatever the number of
+ * threads, so a seed gives the same result bit for bit with any number of threads.
  */
 public final class NetworkSimulator {
 
+    static final int BLOCK = 1024;
     private static final int PROGRESS_EVERY = 500;
 
     private final Network network;
@@ -54,6 +56,23 @@ public final class NetworkSimulator {
         return Math.max(0, rate);
     }
 
+    /** Neurons [lo, hi) of one population, with the random stream of their external events. */
+    private static final class Block {
+        final int pop;
+        final int lo;
+        final int hi;
+        final java.util.SplittableRandom drive;
+        final SpikeBuffer spikes = new SpikeBuffer();
+        double vSum;
+
+        Block(int pop, int lo, int hi, java.util.SplittableRandom drive) {
+            this.pop = pop;
+            this.lo = lo;
+            this.hi = hi;
+            this.drive = drive;
+        }
+    }
+
     public SimulationResult run(Progress progress) {
         int pops = network.populationCount();
         double dt = settings.dt();
@@ -62,6 +81,7 @@ public final class NetworkSimulator {
 
         progress.report(0, "building " + network.name());
         NeuronGroup[] groups = new NeuronGroup[pops];
+        List<Block> blocks = new ArrayList<>();
         for (int post = 0; post < pops; post++) {
             double[] tau = new double[pops];
             double[] rev = new double[pops];
@@ -72,37 +92,38 @@ public final class NetworkSimulator {
             Population p = network.population(post);
             groups[post] = NeuronGroup.of(p.cell(), p.size(), dt, tau, rev, settings.gating());
             groups[post].initialise(RandomStreams.stream(settings.seed(), Purpose.INITIAL_STATE, post));
-        }
-        Connectivity[][] synapses = new Connectivity[pops][pops];
-        for (int pre = 0; pre < pops; pre++) {
-            for (int post = 0; post < pops; post++) {
-                progress.checkCancelled();
-                Pathway pw = network.pathway(pre, post);
-                synapses[pre][post] = Connectivity.random(network.population(pre).size(), network.population(post).size(),
-                        pw.probability(), pre == post, RandomStreams.stream(settings.seed(), Purpose.CONNECTIVITY, pre * pops + post));
+            for (int lo = 0; lo < p.size(); lo += BLOCK) {
+                blocks.add(new Block(post, lo, Math.min(p.size(), lo + BLOCK),
+                        RandomStreams.stream(settings.seed(), Purpose.DRIVE, blocks.size())));
             }
         }
-        SplittableRandom[] driveRng = new SplittableRandom[pops];
-        for (int p = 0; p < pops; p++) {
-            driveRng[p] = RandomStreams.stream(settings.seed(), Purpose.DRIVE, p);
-        }
-
         Recorder recorder = new Recorder(network, settings, groups);
-        try (StepPool pool = new StepPool(settings.effectiveThreads())) {
+        SpikeBuffer[] pending = new SpikeBuffer[pops];
+        double[] lambda = new double[pops];
+        for (int p = 0; p < pops; p++) {
+            pending[p] = new SpikeBuffer();
+        }
+        double[] vSum = new double[pops];
+        int[] step = new int[1];
+        try (StepPool pool = new StepPool(Math.min(settings.effectiveThreads(), blocks.size()))) {
             int parts = pool.parts();
-            SpikeBuffer[][] spikes = new SpikeBuffer[pops][parts];
-            double[][] vSums = new double[pops][parts];
-            int[][] bounds = new int[pops][parts + 1];
-            for (int p = 0; p < pops; p++) {
-                for (int t = 0; t < parts; t++) {
-                    spikes[p][t] = new SpikeBuffer();
-                    bounds[p][t + 1] = (int) ((long) groups[p].size * (t + 1) / parts);
-                }
-            }
-            java.util.function.IntConsumer update = part -> {
-                for (int p = 0; p < pops; p++) {
-                    spikes[p][part].clear();
-                    vSums[p][part] = groups[p].step(bounds[p][part], bounds[p][part + 1], spikes[p][part]);
+            Connectivity[][] synapses = connect(pool, progress);
+            java.util.function.IntConsumer job = part -> {
+                int first = blocks.size() * part / parts;
+                int last = blocks.size() * (part + 1) / parts;
+                for (int b = first; b < last; b++) {
+                    Block block = blocks.get(b);
+                    for (int pre = 0; pre < pops; pre++) {
+                        deliver(synapses[pre][block.pop], pending[pre], block, groups[block.pop], pre,
+                                network.pathway(pre, block.pop).q());
+                    }
+                    Population pop = network.population(block.pop);
+                    NeuronGroup group = groups[block.pop];
+                    ExternalDrive.add(settings.driveProcess(), group.g, group.channels, 0, block.lo, block.hi,
+                            lambda[block.pop], pop.driveQ(), block.drive);
+                    recorder.recordTraces(step[0], block.pop, block.lo, block.hi);
+                    block.spikes.clear();
+                    block.vSum = group.step(block.lo, block.hi, block.spikes);
                 }
             };
             for (int k = 0; k < steps; k++) {
@@ -110,28 +131,26 @@ public final class NetworkSimulator {
                     progress.checkCancelled();
                     progress.report(0.05 + 0.95 * k / steps, "simulating t = " + Math.round(k * dt * 1e3) + " ms");
                 }
+                step[0] = k;
+                pool.run(job);
                 double t = k * dt;
-                recorder.recordTraces(k);
-                pool.run(update);
-                for (int pre = 0; pre < pops; pre++) {
-                    checkFinite(pre, vSums[pre], t);
-                    for (int part = 0; part < parts; part++) {
-                        SpikeBuffer buf = spikes[pre][part];
-                        for (int s = 0; s < buf.count; s++) {
-                            int neuron = buf.neurons[s];
-                            for (int post = 0; post < pops; post++) {
-                                deliver(synapses[pre][post], neuron, groups[post], pre, network.pathway(pre, post).q());
-                            }
-                            recorder.spike(k, pre, neuron);
-                        }
+                for (int p = 0; p < pops; p++) {
+                    pending[p].clear();
+                }
+                java.util.Arrays.fill(vSum, 0);
+                for (Block block : blocks) {
+                    vSum[block.pop] += block.vSum;
+                    for (int s = 0; s < block.spikes.count; s++) {
+                        pending[block.pop].add(block.spikes.neurons[s]);
+                        recorder.spike(k, block.pop, block.spikes.neurons[s]);
                     }
                 }
-                for (int post = 0; post < pops; post++) {
-                    Population pop = network.population(post);
+                for (int p = 0; p < pops; p++) {
+                    checkFinite(p, vSum[p], t);
+                    Population pop = network.population(p);
                     double nu = driveRate(pop, t);
-                    ExternalDrive.add(settings.driveProcess(), groups[post].g, groups[post].channels, 0, groups[post].size,
-                            nu * pop.driveSynapses() * dt, pop.driveQ(), driveRng[post]);
-                    recorder.drive(k, post, nu);
+                    lambda[p] = nu * pop.driveSynapses() * dt;
+                    recorder.drive(k, p, nu);
                 }
                 recorder.endStep(k);
             }
@@ -140,22 +159,85 @@ public final class NetworkSimulator {
         return recorder.result();
     }
 
-    private static void deliver(Connectivity c, int neuron, NeuronGroup target, int channel, double q) {
+    /**
+     * Draws every pathway in chunks of {@value #BLOCK} presynaptic neurons, each with its own
+     * stream, on all threads; the result does not depend on their number.
+     */
+    private Connectivity[][] connect(StepPool pool, Progress progress) {
+        int pops = network.populationCount();
+        List<int[]> chunks = new ArrayList<>();
+        for (int pre = 0; pre < pops; pre++) {
+            for (int post = 0; post < pops; post++) {
+                for (int row = 0; row < network.population(pre).size(); row += BLOCK) {
+                    chunks.add(new int[] {pre, post, row});
+                }
+            }
+        }
+        Connectivity[] drawn = new Connectivity[chunks.size()];
+        int parts = pool.parts();
+        pool.run(part -> {
+            for (int c = part; c < drawn.length; c += parts) {
+                progress.checkCancelled();
+                int[] chunk = chunks.get(c);
+                int pre = chunk[0];
+                int post = chunk[1];
+                Pathway pw = network.pathway(pre, post);
+                int rows = Math.min(BLOCK, network.population(pre).size() - chunk[2]);
+                long stream = ((long) (pre * pops + post) << 32) + chunk[2];
+                drawn[c] = Connectivity.random(chunk[2], rows, network.population(post).size(), pw.probability(), pre == post,
+                        RandomStreams.stream(settings.seed(), Purpose.CONNECTIVITY, stream));
+            }
+        });
+        Connectivity[][] synapses = new Connectivity[pops][pops];
+        int c = 0;
+        for (int pre = 0; pre < pops; pre++) {
+            for (int post = 0; post < pops; post++) {
+                int n = (network.population(pre).size() + BLOCK - 1) / BLOCK;
+                synapses[pre][post] = Connectivity.join(network.population(pre).size(),
+                        java.util.Arrays.copyOfRange(drawn, c, c + n));
+                c += n;
+            }
+        }
+        return synapses;
+    }
+
+    /**
+     * Delivers the spikes of one presynaptic population to the neurons of a block: each target row
+     * is sorted, so the block's stretch of it is found by bisection.
+     */
+    private static void deliver(Connectivity c, SpikeBuffer spikes, Block block, NeuronGroup target, int channel, double q) {
         final int[] targets = c.targets();
+        final int[] rowStart = c.rowStart();
         final double[] g = target.g;
         final int channels = target.channels;
-        for (int s = c.rowStart()[neuron], end = c.rowStart()[neuron + 1]; s < end; s++) {
-            g[targets[s] * channels + channel] += q;
+        for (int s = 0; s < spikes.count; s++) {
+            int neuron = spikes.neurons[s];
+            int end = rowStart[neuron + 1];
+            int i = firstAtLeast(targets, rowStart[neuron], end, block.lo);
+            for (; i < end && targets[i] < block.hi; i++) {
+                g[targets[i] * channels + channel] += q;
+            }
         }
     }
 
-    private void checkFinite(int pop, double[] sums, double t) {
-        double total = 0;
-        for (double s : sums) {
-            total += s;
+    /** The first index in [from, to) of the sorted array whose value is at least {@code value}. */
+    private static int firstAtLeast(int[] sorted, int from, int to, int value) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        if (!Double.isFinite(total)) {
-            throw new SimulationException("the integration produced " + (Double.isNaN(total) ? "NaN" : "an infinite value")
+        return lo;
+    }
+
+    private void checkFinite(int pop, double sum, double t) {
+        if (!Double.isFinite(sum)) {
+            throw new SimulationException("the integration produced " + (Double.isNaN(sum) ? "NaN" : "an infinite value")
                     + " in population " + network.population(pop).name() + " at t = " + Math.round(t * 1e6) / 1e3
                     + " ms; lower dt_ms (now " + settings.dt() * 1e3 + ") or check the cell parameters ("
                     + network.population(pop).cell().name() + ")");

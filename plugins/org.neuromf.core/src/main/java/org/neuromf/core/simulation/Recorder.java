@@ -59,17 +59,15 @@ final class Recorder {
         }
     }
 
-    /** Keeps V and the conductances of the recorded neurons at the start of step k. */
-    void recordTraces(int k) {
-        for (int p = 0; p < pops; p++) {
-            NeuronGroup grp = groups[p];
-            double[] tr = traces[p];
-            for (int i = 0; i < recorded[p]; i++) {
-                int base = i * (1 + pops) * steps;
-                tr[base + k] = grp.v[i];
-                for (int c = 0; c < pops; c++) {
-                    tr[base + (1 + c) * steps + k] = grp.g[i * grp.channels + c];
-                }
+    /** Keeps V and the conductances of the recorded neurons among [lo, hi) of a population at the start of step k. */
+    void recordTraces(int k, int pop, int lo, int hi) {
+        NeuronGroup grp = groups[pop];
+        double[] tr = traces[pop];
+        for (int i = lo; i < Math.min(hi, recorded[pop]); i++) {
+            int base = i * (1 + pops) * steps;
+            tr[base + k] = grp.v[i];
+            for (int c = 0; c < pops; c++) {
+                tr[base + (1 + c) * steps + k] = grp.g[i * grp.channels + c];
             }
         }
     }
