@@ -3,17 +3,15 @@ package org.neuromf.charts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
+import org.neuromf.core.util.AtomicFiles;
 
 /**
  * Writes charts as PNG or SVG files. Each file is written to a temporary file in the same folder
@@ -32,7 +30,7 @@ public final class ChartImages {
     public static void writePng(JFreeChart chart, Path file, int width, int height) {
         checkSize(width, height);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-        writeAtomically(file, tmp -> {
+        AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer in this Java runtime");
@@ -48,37 +46,12 @@ public final class ChartImages {
     public static void writeSvg(JFreeChart chart, Path file, int width, int height) {
         checkSize(width, height);
         String svg = SvgDocument.of(chart, width, height);
-        writeAtomically(file, tmp -> Files.writeString(tmp, svg, StandardCharsets.UTF_8));
+        AtomicFiles.write(file, tmp -> Files.writeString(tmp, svg, StandardCharsets.UTF_8));
     }
 
     private static void checkSize(int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size " + width + " x " + height + " must be at least 1 x 1 pixels");
-        }
-    }
-
-    private interface Writer {
-        void write(Path file) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, Writer writer) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            // a fixed name as Csv.write uses; not createTempFile, whose file (and so the image) is owner-only
-            Path tmp = dir.resolve("." + file.getFileName() + ".part");
-            try {
-                writer.write(tmp);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

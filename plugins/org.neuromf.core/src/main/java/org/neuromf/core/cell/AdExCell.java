@@ -68,19 +68,4 @@ public final class AdExCell extends Cell {
     public double spikeThreshold() {
         return vThre + 5 * deltaV;
     }
-
-    @Override
-    public double capacitance() {
-        return cm;
-    }
-
-    @Override
-    public double leakConductance() {
-        return gL;
-    }
-
-    @Override
-    public double leakReversal() {
-        return eL;
-    }
 }

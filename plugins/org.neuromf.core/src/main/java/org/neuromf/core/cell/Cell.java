@@ -47,14 +47,20 @@ public abstract class Cell {
         return family.create(name, parameters.with(changes));
     }
 
-    /** Membrane capacitance (F). */
-    public abstract double capacitance();
+    /** Membrane capacitance (F); every family has one. */
+    public final double capacitance() {
+        return parameters.si("cm_pf");
+    }
 
-    /** Leak conductance (S). */
-    public abstract double leakConductance();
+    /** Leak conductance (S); every family has one. */
+    public final double leakConductance() {
+        return parameters.si("gl_ns");
+    }
 
-    /** Leak reversal potential (V). */
-    public abstract double leakReversal();
+    /** Leak reversal potential (V); every family has one. */
+    public final double leakReversal() {
+        return parameters.si("el_mv");
+    }
 
     @Override
     public final boolean equals(Object o) {

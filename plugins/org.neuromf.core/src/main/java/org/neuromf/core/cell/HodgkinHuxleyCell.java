@@ -52,19 +52,4 @@ public final class HodgkinHuxleyCell extends Cell {
         vSpike = v.si("v_spike_mv");
         i0 = v.si("i0_pa");
     }
-
-    @Override
-    public double capacitance() {
-        return cm;
-    }
-
-    @Override
-    public double leakConductance() {
-        return gL;
-    }
-
-    @Override
-    public double leakReversal() {
-        return eL;
-    }
 }

@@ -78,19 +78,4 @@ public final class MorrisLecarCell extends Cell {
     public double tauW(double v) {
         return 1 / (phi * Math.cosh((v - v3) / (2 * v4)));
     }
-
-    @Override
-    public double capacitance() {
-        return cm;
-    }
-
-    @Override
-    public double leakConductance() {
-        return gL;
-    }
-
-    @Override
-    public double leakReversal() {
-        return eL;
-    }
 }

@@ -14,7 +14,7 @@ import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.Progress;
 
 /** Cell Model: a cell from a preset, with optional parameter changes, as a one-row cell table. */
-public final class CellModelOperation implements Operation {
+public final class CellModelOperation extends OperationBase {
 
     public static final List<ParameterSpec> PARAMETERS = List.of(
             new ParameterSpec.Choice("preset", "Preset", CellPresets.names(), "HH_RS",
@@ -25,35 +25,11 @@ public final class CellModelOperation implements Operation {
             new ParameterSpec.Text("name", "Name", "",
                     "name of the cell; empty: the preset's name, with ' (custom)' added when there are changes"));
 
-    @Override
-    public String id() {
-        return "cell-model";
-    }
-
-    @Override
-    public String label() {
-        return "Cell Model";
-    }
-
-    @Override
-    public String description() {
-        return "Defines a single-cell model (Hodgkin-Huxley, AdEx family or Morris-Lecar) from a preset and optional"
-                + " parameter changes. The cell table has one row: name, family, and every parameter with its unit.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.required("cell", "the cell: one row with its family and parameters"));
+    public CellModelOperation() {
+        super("cell-model", "Cell Model", "Defines a single-cell model (Hodgkin-Huxley, AdEx family or Morris-Lecar) from a"
+                + " preset and optional parameter changes. The cell table has one row: name, family, and every parameter"
+                + " with its unit.", PARAMETERS, List.of(),
+                List.of(Port.required("cell", "the cell: one row with its family and parameters")));
     }
 
     /** The cell these parameter values describe. */

@@ -9,47 +9,24 @@ import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.NetworkTable;
-import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.Progress;
 
 /** Network Builder: an excitatory and an inhibitory cell, plus the network numbers, as a network table. */
-public final class NetworkBuilderOperation implements Operation {
+public final class NetworkBuilderOperation extends OperationBase {
 
-    @Override
-    public String id() {
-        return "network-builder";
-    }
-
-    @Override
-    public String label() {
-        return "Network Builder";
-    }
-
-    @Override
-    public String description() {
-        return "Builds a conductance-based network of an excitatory (exc) and an inhibitory (inh) population with random"
-                + " sparse connectivity, exponential synapses and an external Poisson drive. The defaults are CONFIG1"
-                + " of Carlu et al. 2020; Vogels-Abbott is the other preset. The network table has one row per"
-                + " population; it can be edited with ordinary table nodes.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return NetworkBuilder.PARAMETERS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.required("excitatory cell", "cell table of the excitatory population (one row)"),
-                Port.required("inhibitory cell", "cell table of the inhibitory population (one row)"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.required("network", "network table: one row per population with its cell, drive and incoming pathways"));
+    public NetworkBuilderOperation() {
+        super("network-builder", "Network Builder", "Builds a conductance-based network of an excitatory (exc) and an"
+                + " inhibitory (inh) population with random sparse connectivity, exponential synapses and an external"
+                + " Poisson drive. The defaults are CONFIG1 of Carlu et al. 2020; Vogels-Abbott is the other preset. The"
+                + " network table has one row per population; it can be edited with ordinary table nodes.",
+                NetworkBuilder.PARAMETERS,
+                List.of(Port.required("excitatory cell", "cell table of the excitatory population (one row)"),
+                        Port.required("inhibitory cell", "cell table of the inhibitory population (one row)")),
+                List.of(Port.required("network",
+                        "network table: one row per population with its cell, drive and incoming pathways")));
     }
 
     @Override

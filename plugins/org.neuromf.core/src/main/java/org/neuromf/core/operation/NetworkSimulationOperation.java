@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkTable;
-import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.simulation.NetworkSimulator;
 import org.neuromf.core.simulation.SimulationResult;
@@ -16,44 +15,21 @@ import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.Progress;
 
 /** Network Simulation: runs the spiking network of a network table, with an optional stimulus table. */
-public final class NetworkSimulationOperation implements Operation {
+public final class NetworkSimulationOperation extends OperationBase {
 
-    @Override
-    public String id() {
-        return "network-simulation";
-    }
-
-    @Override
-    public String label() {
-        return "Network Simulation";
-    }
-
-    @Override
-    public String description() {
-        return "Simulates the spiking network (exponential Euler, conductance synapses, external Poisson drive) and"
-                + " records population rates, spikes, traces of a few neurons, and a summary per population: mean rate,"
-                + " CV of the interspike intervals and a synchrony index after the transient. The same seed gives the"
-                + " same result, whatever the number of threads.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return SimulationSettings.PARAMETERS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of(Port.required("network", "network table from Network Builder"),
-                Port.optional("stimulus", "table with time_ms and rate_hz: a rate added to the drive of every population,"
-                        + " interpolated linearly"));
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.required("rates", "time_ms, rate of each population (Hz) and the external drive"),
-                Port.required("spikes", "time_ms, neuron, population of every spike"),
-                Port.required("traces", "V and conductances of the first n_rec neurons of each population"),
-                Port.required("summary", "statistics per population after the transient"));
+    public NetworkSimulationOperation() {
+        super("network-simulation", "Network Simulation", "Simulates the spiking network (exponential Euler, conductance"
+                + " synapses, external Poisson drive) and records population rates, spikes, traces of a few neurons, and a"
+                + " summary per population: mean rate, CV of the interspike intervals and a synchrony index after the"
+                + " transient. The same seed gives the same result, whatever the number of threads.",
+                SimulationSettings.PARAMETERS,
+                List.of(Port.required("network", "network table from Network Builder"),
+                        Port.optional("stimulus", "table with time_ms and rate_hz: a rate added to the drive of every"
+                                + " population, interpolated linearly")),
+                List.of(Port.required("rates", "time_ms, rate of each population (Hz) and the external drive"),
+                        Port.required("spikes", "time_ms, neuron, population of every spike"),
+                        Port.required("traces", "V and conductances of the first n_rec neurons of each population"),
+                        Port.required("summary", "statistics per population after the transient")));
     }
 
     @Override

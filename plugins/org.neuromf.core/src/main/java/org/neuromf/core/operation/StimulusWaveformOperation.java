@@ -17,7 +17,7 @@ import org.neuromf.core.util.Progress;
 import org.neuromf.core.util.TimeGrid;
 
 /** Stimulus Waveform: a rate added to the external drive, sampled into a (time_ms, rate_hz) table. */
-public final class StimulusWaveformOperation implements Operation {
+public final class StimulusWaveformOperation extends OperationBase {
 
     public static final TableSchema SCHEMA = TableSchema.of(
             ColumnSpec.real("time_ms", "time"),
@@ -36,37 +36,12 @@ public final class StimulusWaveformOperation implements Operation {
         PARAMETERS = List.copyOf(p);
     }
 
-    @Override
-    public String id() {
-        return "stimulus-waveform";
-    }
-
-    @Override
-    public String label() {
-        return "Stimulus Waveform";
-    }
-
-    @Override
-    public String description() {
-        return "Shapes a time-varying rate that Network Simulation adds to the external drive of every population:"
-                + " double gaussian (the paper's waveform), smooth double gaussian, constant, step, ramp or sinusoid."
-                + " Rates below zero are clipped to zero, with a warning. Any table with columns time_ms and rate_hz"
-                + " works as a stimulus too.";
-    }
-
-    @Override
-    public List<ParameterSpec> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<Port> inputs() {
-        return List.of();
-    }
-
-    @Override
-    public List<Port> outputs() {
-        return List.of(Port.required("stimulus", "time_ms and rate_hz"));
+    public StimulusWaveformOperation() {
+        super("stimulus-waveform", "Stimulus Waveform", "Shapes a time-varying rate that Network Simulation adds to the"
+                + " external drive of every population: double gaussian (the paper's waveform), smooth double gaussian,"
+                + " constant, step, ramp or sinusoid. Rates below zero are clipped to zero, with a warning. Any table with"
+                + " columns time_ms and rate_hz works as a stimulus too.", PARAMETERS, List.of(),
+                List.of(Port.required("stimulus", "time_ms and rate_hz")));
     }
 
     @Override

@@ -147,6 +147,16 @@ public sealed interface ParameterSpec permits ParameterSpec.Real, ParameterSpec.
             }
         }
 
+        /** The constants of an enum, named in lower case: {@code POISSON} is offered as {@code poisson}. */
+        public static <E extends Enum<E>> Choice of(String key, String label, Class<E> type, E defaultValue,
+                String description) {
+            List<String> names = new java.util.ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                names.add(e.name().toLowerCase(Locale.ROOT));
+            }
+            return new Choice(key, label, names, defaultValue.name().toLowerCase(Locale.ROOT), description);
+        }
+
         @Override
         public Object check(Object value) {
             if (value != null) {

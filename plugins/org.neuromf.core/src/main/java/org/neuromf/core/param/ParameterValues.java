@@ -98,6 +98,11 @@ public final class ParameterValues {
         return (String) get(key);
     }
 
+    /** The value of a choice made with {@link ParameterSpec.Choice#of}, as its enum constant. */
+    public <E extends Enum<E>> E choice(String key, Class<E> type) {
+        return Enum.valueOf(type, text(key).toUpperCase(java.util.Locale.ROOT));
+    }
+
     public boolean flag(String key) {
         return (Boolean) get(key);
     }

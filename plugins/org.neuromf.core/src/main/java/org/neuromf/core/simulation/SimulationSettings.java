@@ -30,7 +30,7 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
                     "integration step of the exponential Euler scheme; above 1 ms the HH and AdEx dynamics are not resolved"),
             new ParameterSpec.Whole("seed", "Seed", 5, 0, Long.MAX_VALUE,
                     "seed of every random draw (initial state, connectivity, drive): the same seed gives the same result"),
-            new ParameterSpec.Choice("drive_process", "Drive process", List.of("poisson", "bernoulli"), "poisson",
+            ParameterSpec.Choice.of("drive_process", "Drive process", DriveProcess.class, DriveProcess.POISSON,
                     "poisson: exact Poisson event counts per step (what the transfer function assumes);"
                             + " bernoulli: at most one event per neuron and step, as in the authors' scripts"),
             ParameterSpec.Real.of("kick_value", "Kick", HERTZ, 0, Range.closed(0, 1e5),
@@ -51,7 +51,7 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
                     "traces of V and of the conductances are kept for the first n_rec neurons of each population"),
             new ParameterSpec.Whole("threads", "Threads", 0, 0, 1024,
                     "threads of the state update; 0 uses every core. Results do not depend on it"),
-            new ParameterSpec.Choice("gating", "HH gating", List.of("tabulated", "exact"), "tabulated",
+            ParameterSpec.Choice.of("gating", "HH gating", GatingMode.class, GatingMode.TABULATED,
                     "tabulated: HH gate coefficients from a 0.01 mV table (fast, error below 1e-6);"
                             + " exact: rate functions evaluated every step"));
 
@@ -86,9 +86,9 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
                     + "; lower n_rec or tstop_ms");
         }
         return new SimulationSettings(v.si("tstop_ms"), v.si("dt_ms"), v.whole("seed"),
-                DriveProcess.byLabel(v.text("drive_process")), v.real("kick_value_hz"), v.si("kick_duration_ms"),
+                v.choice("drive_process", DriveProcess.class), v.real("kick_value_hz"), v.si("kick_duration_ms"),
                 v.si("transient_ms"), rateBin, syncBin, v.flag("record_spikes"), v.whole("max_spikes"), nRec,
-                v.integer("threads"), GatingMode.byLabel(v.text("gating")));
+                v.integer("threads"), v.choice("gating", GatingMode.class));
     }
 
     private static int wholeSteps(ParameterValues v, String key, double dtMs) {
