@@ -67,11 +67,6 @@ final class ParameterOptions {
         Map<String, Object> values = new LinkedHashMap<>();
         for (OptionSpec o : parsed.matchedOptions()) {
             String key = optionToKey.get(o.longestName());
-            if (key == null) {
-                for (String n : o.names()) {
-                    key = key == null ? optionToKey.get(n) : key;
-                }
-            }
             if (key != null) {
                 values.put(key, byKey.get(key).parse(o.getValue().toString()));
             }

@@ -1,7 +1,10 @@
 package org.neuromf.core.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 import org.neuromf.core.network.Connectivity;
 import org.neuromf.core.network.Network;
@@ -61,11 +64,11 @@ public final class NetworkSimulator {
         final int pop;
         final int lo;
         final int hi;
-        final java.util.SplittableRandom drive;
+        final SplittableRandom drive;
         final SpikeBuffer spikes = new SpikeBuffer();
         double vSum;
 
-        Block(int pop, int lo, int hi, java.util.SplittableRandom drive) {
+        Block(int pop, int lo, int hi, SplittableRandom drive) {
             this.pop = pop;
             this.lo = lo;
             this.hi = hi;
@@ -108,7 +111,7 @@ public final class NetworkSimulator {
         try (StepPool pool = new StepPool(Math.min(settings.effectiveThreads(), blocks.size()))) {
             int parts = pool.parts();
             Connectivity[][] synapses = connect(pool, progress);
-            java.util.function.IntConsumer job = part -> {
+            IntConsumer job = part -> {
                 int first = blocks.size() * part / parts;
                 int last = blocks.size() * (part + 1) / parts;
                 for (int b = first; b < last; b++) {
@@ -137,7 +140,7 @@ public final class NetworkSimulator {
                 for (int p = 0; p < pops; p++) {
                     pending[p].clear();
                 }
-                java.util.Arrays.fill(vSum, 0);
+                Arrays.fill(vSum, 0);
                 for (Block block : blocks) {
                     vSum[block.pop] += block.vSum;
                     for (int s = 0; s < block.spikes.count; s++) {
@@ -194,7 +197,7 @@ public final class NetworkSimulator {
             for (int post = 0; post < pops; post++) {
                 int n = (network.population(pre).size() + BLOCK - 1) / BLOCK;
                 synapses[pre][post] = Connectivity.join(network.population(pre).size(),
-                        java.util.Arrays.copyOfRange(drawn, c, c + n));
+                        Arrays.copyOfRange(drawn, c, c + n));
                 c += n;
             }
         }

@@ -20,8 +20,21 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
         double kickDuration, double transientTime, int rateBinSteps, int syncBinSteps, boolean recordSpikes,
         long maxSpikes, int nRec, int threads, GatingMode gating) {
 
-    /** More trace samples than this (neurons x steps) are refused before the run starts. */
-    public static final long MAX_TRACE_SAMPLES = 20_000_000L;
+    /**
+     * More trace samples than this (neurons x steps, per population) are refused before the run
+     * starts: each takes 8 bytes per variable (V and one conductance per population), twice over
+     * once the traces table is made.
+     */
+    public static final long MAX_TRACE_SAMPLES = 5_000_000L;
+
+    public SimulationSettings {
+        if (!(dt > 0) || !(tstop >= dt) || !(transientTime >= 0 && transientTime < tstop) || rateBinSteps < 1
+                || syncBinSteps < 1 || maxSpikes < 0 || nRec < 0 || threads < 0 || !(kickValue >= 0)
+                || !(kickDuration >= 0) || driveProcess == null || gating == null) {
+            throw new IllegalArgumentException("inconsistent simulation settings; build them with SimulationSettings.of,"
+                    + " which names the parameter at fault");
+        }
+    }
 
     public static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.Real.of("tstop", "Duration", MILLISECOND, 2000, Range.aboveUpTo(0, 1e8),
