@@ -102,15 +102,6 @@ public final class Network {
                 + "; populations: " + String.join(", ", names));
     }
 
-    /** The same network with every population's drive rate set to {@code rateHz}. */
-    public Network withDriveRate(double rateHz) {
-        List<Population> changed = new ArrayList<>();
-        for (Population p : populations) {
-            changed.add(new Population(p.name(), p.size(), p.cell(), rateHz, p.driveSynapses(), p.driveQ()));
-        }
-        return new Network(name, changed, pathways());
-    }
-
     @Override
     public String toString() {
         return "Network " + name + " " + populations;

@@ -3,8 +3,6 @@ package org.neuromf.core.param;
 /** An interval of allowed values; either end may be open, closed or infinite. NaN and infinities are never inside. */
 public record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
 
-    public static final Range ANY = new Range(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
-    public static final Range NON_NEGATIVE = closed(0, Double.POSITIVE_INFINITY);
     public static final Range POSITIVE = new Range(0, false, Double.POSITIVE_INFINITY, false);
     public static final Range PROBABILITY = closed(0, 1);
 
