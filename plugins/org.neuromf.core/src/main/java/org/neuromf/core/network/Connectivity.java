@@ -23,20 +23,19 @@ public record Connectivity(int[] rowStart, int[] targets) {
      * {@link #random(int, int, double, boolean, SplittableRandom)}; {@link #join} puts such chunks together.
      */
     public static Connectivity random(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng) {
-        int nPre = rows;
-        int[] rowStart = new int[nPre + 1];
+        int[] rowStart = new int[rows + 1];
         if (p <= 0) {
             return new Connectivity(rowStart, new int[0]);
         }
-        double expected = p * nPre * (double) nPost;
+        double expected = p * rows * (double) nPost;
         if (expected > Integer.MAX_VALUE - 8 - 10 * Math.sqrt(expected)) {
-            throw new IllegalArgumentException("pathway with " + nPre + " x " + nPost + " neurons and p = " + p
-                    + " would have about " + (long) expected + " synapses, more than one pathway can hold (2^31)");
+            throw new IllegalArgumentException(rows + " x " + nPost + " neurons with p = " + p + " would have about "
+                    + (long) expected + " synapses, more than one pathway can hold (2^31)");
         }
         int[] targets = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected + 6 * Math.sqrt(expected) + 16)];
         double logFail = Math.log1p(-p);
         int count = 0;
-        for (int i = 0; i < nPre; i++) {
+        for (int i = 0; i < rows; i++) {
             long j = -1;
             while (true) {
                 j += 1 + (p >= 1 ? 0 : (long) Math.floor(Math.log(1 - rng.nextDouble()) / logFail));
@@ -58,12 +57,16 @@ public record Connectivity(int[] rowStart, int[] targets) {
 
     /** One pathway from chunks of consecutive rows, in order (each drawn with its own stream, on any thread). */
     public static Connectivity join(int nPre, Connectivity[] chunks) {
-        int total = 0;
+        long total = 0;
         for (Connectivity c : chunks) {
             total += c.synapseCount();
         }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a pathway from " + nPre + " neurons would have " + total
+                    + " synapses, more than one pathway can hold (2^31)");
+        }
         int[] rowStart = new int[nPre + 1];
-        int[] targets = new int[total];
+        int[] targets = new int[(int) total];
         int row = 0;
         int offset = 0;
         for (Connectivity c : chunks) {
