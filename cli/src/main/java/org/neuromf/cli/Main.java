@@ -38,6 +38,12 @@ public final class Main {
             case "simulate":
                 command = new SimulateCommand();
                 break;
+            case "tf-scan":
+                command = new TransferCommands.Scan();
+                break;
+            case "tf-fit":
+                command = new TransferCommands.Fit();
+                break;
             case "presets":
                 command = new PresetsCommand();
                 break;
@@ -97,6 +103,8 @@ public final class Main {
         s.println();
         s.println("usage: neuromf COMMAND [options]");
         s.println("  simulate     simulate a spiking network, e.g. --config HH_RS--HH_FS--CONFIG1 --tstop 2000 --seed 5 --out DIR");
+        s.println("  tf-scan      measure a transfer function, e.g. --cell HH_RS --network CONFIG1 --out DIR");
+        s.println("  tf-fit       fit the template to measured samples: --samples DIR/tf_samples.csv --cell HH_RS --out DIR");
         s.println("  presets      list every cell and network preset with its parameters and units");
         s.println("  operations   list the operations (the KNIME nodes) with their parameters");
         s.println("  run OP       run one operation on CSV tables: neuromf run OP --input PORT=FILE ... --out DIR");

@@ -137,6 +137,48 @@ class MainTest {
     }
 
     @Test
+    void tfScanThenTfFit() throws Exception {
+        Path scan = tmp.resolve("scan");
+        assertEquals(0, run("tf-scan", "--cell", "HH_FS", "--network", "CONFIG1", "--fe-max", "20", "--fe-points", "8",
+                "--fi-max", "15", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient", "500", "--quiet",
+                "--out", scan.toString()), err());
+        Table samples = Csv.read(scan.resolve("tf_samples.csv"));
+        assertEquals(List.of("fe_hz", "fi_hz", "fout_hz", "fout_sd_hz", "muv_mv", "sv_mv", "seeds"), samples.schema().names());
+        assertEquals(32, samples.rowCount());
+        Path fit = tmp.resolve("fit");
+        assertEquals(0, run("tf-fit", "--samples", scan.resolve("tf_samples.csv").toString(), "--cell", "HH_FS",
+                "--network", "CONFIG1", "--out", fit.toString()), err());
+        Table coefficients = Csv.read(fit.resolve("coefficients.csv"));
+        assertEquals(1, coefficients.rowCount());
+        assertEquals("HH_FS", coefficients.getString(0, "cell"));
+        assertTrue(coefficients.getDouble(0, "fit_rms_error_hz") < 1, "rms " + coefficients.getDouble(0, "fit_rms_error_hz"));
+        assertEquals(32, Csv.read(fit.resolve("residuals.csv")).rowCount());
+
+        Path points = tmp.resolve("points.csv");
+        Files.writeString(points, "fe_hz,fi_hz\n5,8\n7,8\n");
+        Path some = tmp.resolve("some");
+        assertEquals(0, run("tf-scan", "--cell", "HH_FS", "--points", points.toString(), "--seeds", "2", "--tstop", "1500",
+                "--transient", "500", "--quiet", "--out", some.toString()), err());
+        assertEquals(2, Csv.read(some.resolve("tf_samples.csv")).rowCount());
+    }
+
+    @Test
+    void tfCommandsRefuseBadInputAndWriteNothing() throws Exception {
+        Path dir = tmp.resolve("bad");
+        assertEquals(2, run("tf-scan", "--tstop", "500", "--transient", "1000", "--out", dir.toString()));
+        assertTrue(err().contains("transient_ms = 1000") && err().contains("tstop_ms = 500"), err());
+        assertEquals(2, run("tf-scan", "--fe-max", "0", "--out", dir.toString()));
+        assertTrue(err().contains("fe_max_hz = 0") && err().contains("(0, 10000] Hz"), err());
+        assertEquals(2, run("tf-scan", "--seeds", "0", "--out", dir.toString()));
+        assertTrue(err().contains("seeds = 0"), err());
+        Path noRates = tmp.resolve("samples.csv");
+        Files.writeString(noRates, "fe_hz,fi_hz\n5,8\n");
+        assertEquals(2, run("tf-fit", "--samples", noRates.toString(), "--out", dir.toString()));
+        assertTrue(err().contains("no column 'fout_hz'"), err());
+        assertFalse(Files.exists(dir), "nothing written");
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
         assertEquals(0, run("simulate", "--help"));

@@ -71,6 +71,14 @@ public final class CellTable {
         return Table.builder(schema).addRow(rowValues(cell, schema.columns().subList(2, schema.size())).toArray()).build();
     }
 
+    /** The one cell of a cell table; {@code what} names the table in messages. */
+    public static Cell single(Table table, String what) {
+        if (table.rowCount() != 1) {
+            throw new IllegalArgumentException("the " + what + " has " + table.rowCount() + " rows; it must hold exactly one cell");
+        }
+        return fromRow(table, 0, what);
+    }
+
     /** The cell in row {@code row}; {@code what} names the row in messages ("cell table", "network table row exc"). */
     public static Cell fromRow(Table table, int row, String what) {
         TableSchema schema = table.schema();

@@ -54,26 +54,4 @@ public final class HodgkinHuxleyRates {
     public static double tauP(double v) {
         return 400 / (3.3 * Math.exp((v + 35) / 20) + Math.exp(-(v + 35) / 20));
     }
-
-    /**
-     * The exponential-Euler coefficients of the four gates over one step {@code dtMs} with the
-     * rates frozen at V: the new value of gate x is {@code A + F x}, with
-     * {@code F = exp(-dt/tau_x)} and {@code A = x_inf (1 - F)}. Writes A_m, F_m, A_h, F_h, A_n,
-     * F_n, A_p, F_p into {@code out[offset..offset+7]}.
-     */
-    public static void stepCoefficients(double v, double vT, double dtMs, double[] out, int offset) {
-        gate(alphaM(v, vT), betaM(v, vT), dtMs, out, offset);
-        gate(alphaH(v, vT), betaH(v, vT), dtMs, out, offset + 2);
-        gate(alphaN(v, vT), betaN(v, vT), dtMs, out, offset + 4);
-        double x = dtMs / tauP(v);
-        out[offset + 6] = pInf(v) * -Math.expm1(-x);
-        out[offset + 7] = Math.exp(-x);
-    }
-
-    private static void gate(double alpha, double beta, double dtMs, double[] out, int offset) {
-        double rate = alpha + beta;
-        double x = dtMs * rate;
-        out[offset] = alpha / rate * -Math.expm1(-x);
-        out[offset + 1] = Math.exp(-x);
-    }
 }

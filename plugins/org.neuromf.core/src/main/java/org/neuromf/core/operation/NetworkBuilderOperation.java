@@ -55,17 +55,10 @@ public final class NetworkBuilderOperation extends OperationBase {
 
     @Override
     public OperationResult run(List<Table> inputs, ParameterValues parameters, Progress progress) {
-        Cell exc = singleCell(inputs.get(0), "excitatory cell table");
-        Cell inh = singleCell(inputs.get(1), "inhibitory cell table");
+        Cell exc = CellTable.single(inputs.get(0), "excitatory cell table");
+        Cell inh = CellTable.single(inputs.get(1), "inhibitory cell table");
         Network network = NetworkBuilder.build(exc, inh, parameters);
         List<TableSchema> schemas = List.of(inputs.get(0).schema(), inputs.get(1).schema());
         return new OperationResult(List.of(NetworkTable.toTable(network, families(schemas))), List.of());
-    }
-
-    private static Cell singleCell(Table table, String what) {
-        if (table.rowCount() != 1) {
-            throw new IllegalArgumentException("the " + what + " has " + table.rowCount() + " rows; it must hold exactly one cell");
-        }
-        return CellTable.fromRow(table, 0, what);
     }
 }

@@ -15,8 +15,8 @@ final class AdExGroup extends NeuronGroup {
     private final double gL, gLeL, eL, vThre, deltaV, gLdeltaV, a, b, vReset, vSpike, i0, dtOverC, wDecay;
     private final int refractorySteps;
 
-    AdExGroup(AdExCell cell, int size, double dt, double[] tau, double[] reversal) {
-        super(size, dt, tau, reversal);
+    AdExGroup(AdExCell cell, int size, double dt, double[] tau, double[] reversal, Integrator integrator) {
+        super(size, dt, tau, reversal, integrator);
         w = new double[size];
         refractory = new int[size];
         gL = cell.gL;
@@ -31,7 +31,7 @@ final class AdExGroup extends NeuronGroup {
         vSpike = cell.spikeThreshold();
         i0 = cell.i0;
         dtOverC = dt / cell.cm;
-        wDecay = Math.exp(-dt / cell.tauW);
+        wDecay = integrator.decay(dt / cell.tauW);
         refractorySteps = (int) Math.round(cell.tRefrac / dt);
     }
 
@@ -60,7 +60,7 @@ final class AdExGroup extends NeuronGroup {
                 double spikeCurrent = deltaV > 0 ? gLdeltaV * Math.exp((vi - vThre) / deltaV) : 0;
                 double gTotal = gL + gSyn;
                 double vInf = (gLeL + spikeCurrent - wi + gSynE + i0) / gTotal;
-                vNew = vInf + (vi - vInf) * Math.exp(-dtOverC * gTotal);
+                vNew = vInf + (vi - vInf) * integrator.decay(dtOverC * gTotal);
             }
             double wInf = a * (vi - eL);
             double wNew = wInf + (wi - wInf) * wDecay;

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.neuromf.core.cell.HodgkinHuxleyRates;
 
 /**
- * The exponential-Euler coefficients of the four HH gates (see
- * {@link HodgkinHuxleyRates#stepCoefficients}) tabulated every {@value #STEP_MV} mV over
- * [{@value #V_MIN_MV}, {@value #V_MAX_MV}] mV for one VT and dt, and interpolated linearly.
+ * The step coefficients of the four HH gates (see {@link #exactCoefficients}) tabulated every
+ * {@value #STEP_MV} mV over [{@value #V_MIN_MV}, {@value #V_MAX_MV}] mV for one VT, dt and
+ * integrator, and interpolated linearly.
  *
  * <p>Each grid point holds, for m, h, n, p in turn, A, the slope of A to the next point, F and the
  * slope of F: 16 doubles, so one lookup reads one contiguous stretch. Linear interpolation errs by
@@ -32,12 +32,15 @@ public final class GatingTable {
     final int intervals;
     final double[] data;
 
-    private GatingTable(double vTMv, double dtMs) {
+    private final Integrator integrator;
+
+    private GatingTable(double vTMv, double dtMs, Integrator integrator) {
+        this.integrator = integrator;
         intervals = (int) Math.round((V_MAX_MV - V_MIN_MV) / STEP_MV);
         int points = intervals + 1;
         double[] raw = new double[points * 8];
         for (int k = 0; k < points; k++) {
-            HodgkinHuxleyRates.stepCoefficients(V_MIN_MV + k * STEP_MV, vTMv, dtMs, raw, 8 * k);
+            exactCoefficients(V_MIN_MV + k * STEP_MV, vTMv, dtMs, integrator, raw, 8 * k);
         }
         data = new double[points * STRIDE];
         for (int k = 0; k < points; k++) {
@@ -50,11 +53,35 @@ public final class GatingTable {
         }
     }
 
-    /** The table for this VT (V) and dt (s), built once and shared. */
-    public static GatingTable of(double vT, double dt) {
+    /** The table for this VT (V), dt (s) and integrator, built once and shared. */
+    public static GatingTable of(double vT, double dt, Integrator integrator) {
         double vTMv = vT * 1e3;
         double dtMs = dt * 1e3;
-        return CACHE.computeIfAbsent(vTMv + "/" + dtMs, k -> new GatingTable(vTMv, dtMs));
+        return CACHE.computeIfAbsent(vTMv + "/" + dtMs + "/" + integrator,
+                k -> new GatingTable(vTMv, dtMs, integrator));
+    }
+
+    /**
+     * The coefficients of the four gates over one step {@code dtMs} with the rates frozen at V
+     * (mV): the new value of gate x is {@code A + F x}, with {@code F = decay(dt/tau_x)} and
+     * {@code A = x_inf (1 - F)}. Writes A_m, F_m, A_h, F_h, A_n, F_n, A_p, F_p into
+     * {@code out[offset..offset+7]}.
+     */
+    public static void exactCoefficients(double v, double vT, double dtMs, Integrator integrator, double[] out,
+            int offset) {
+        gate(HodgkinHuxleyRates.alphaM(v, vT), HodgkinHuxleyRates.betaM(v, vT), dtMs, integrator, out, offset);
+        gate(HodgkinHuxleyRates.alphaH(v, vT), HodgkinHuxleyRates.betaH(v, vT), dtMs, integrator, out, offset + 2);
+        gate(HodgkinHuxleyRates.alphaN(v, vT), HodgkinHuxleyRates.betaN(v, vT), dtMs, integrator, out, offset + 4);
+        double z = dtMs / HodgkinHuxleyRates.tauP(v);
+        out[offset + 6] = HodgkinHuxleyRates.pInf(v) * integrator.gain(z);
+        out[offset + 7] = integrator.decay(z);
+    }
+
+    private static void gate(double alpha, double beta, double dtMs, Integrator integrator, double[] out, int offset) {
+        double rate = alpha + beta;
+        double z = dtMs * rate;
+        out[offset] = alpha / rate * integrator.gain(z);
+        out[offset + 1] = integrator.decay(z);
     }
 
     /**
@@ -71,7 +98,7 @@ public final class GatingTable {
                 out[c] = data[base + 2 * c] + fraction * data[base + 2 * c + 1];
             }
         } else {
-            HodgkinHuxleyRates.stepCoefficients(v * 1e3, vT * 1e3, dt * 1e3, out, 0);
+            exactCoefficients(v * 1e3, vT * 1e3, dt * 1e3, integrator, out, 0);
         }
     }
 }

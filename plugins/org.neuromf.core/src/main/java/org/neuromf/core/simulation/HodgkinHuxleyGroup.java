@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.neuromf.core.cell.HodgkinHuxleyCell;
-import org.neuromf.core.cell.HodgkinHuxleyRates;
 
 /**
  * Hodgkin-Huxley neurons. The membrane equation is linear in V once the gates and conductances are
  * frozen at the start of the step, so V relaxes exactly towards
  * {@code V_inf = sum(g_k E_k) / sum(g_k)} with rate {@code sum(g_k)/C}; the gates relax towards
- * their steady state with coefficients from a {@link GatingTable} (or computed exactly). A spike
+ * their steady state with coefficients from a {@link GatingTable} (or computed exactly). With the forward-Euler {@link Integrator} the
+ * same relaxations use the linear decay factor instead. A spike
  * is an upward crossing of v_spike within the step (Brian2's
  * {@code threshold='V > v_spike', refractory='V > v_spike'}).
  */
@@ -24,8 +24,9 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
     private final GatingTable table;
     private final boolean tabulated;
 
-    HodgkinHuxleyGroup(HodgkinHuxleyCell cell, int size, double dt, double[] tau, double[] reversal, GatingMode gating) {
-        super(size, dt, tau, reversal);
+    HodgkinHuxleyGroup(HodgkinHuxleyCell cell, int size, double dt, double[] tau, double[] reversal, GatingMode gating,
+            Integrator integrator) {
+        super(size, dt, tau, reversal, integrator);
         m = new double[size];
         h = new double[size];
         n = new double[size];
@@ -41,7 +42,7 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
         vT = cell.vT;
         vSpike = cell.vSpike;
         dtOverC = dt / cell.cm;
-        table = GatingTable.of(vT, dt);
+        table = GatingTable.of(vT, dt, integrator);
         tabulated = gating == GatingMode.TABULATED;
     }
 
@@ -56,6 +57,7 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
         final double[] v = this.v, m = this.m, h = this.h, n = this.n, p = this.p, g = this.g;
         final double[] tab = table.data, decay = this.decay, reversal = this.reversal;
         final int channels = this.channels;
+        final Integrator integrator = this.integrator;
         final double vMin = table.vMin, pointsPerVolt = table.pointsPerVolt;
         final int intervals = tabulated ? table.intervals : 0;
         double sum = 0;
@@ -75,7 +77,7 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
             final double gKNow = gK * n2 * n2 + gM * pi;
             final double gTotal = gL + gNaNow + gKNow + gSyn;
             final double vInf = (gLeL + gNaNow * eNa + gKNow * eK + gSynE + i0) / gTotal;
-            final double vNew = vInf + (vi - vInf) * Math.exp(-dtOverC * gTotal);
+            final double vNew = vInf + (vi - vInf) * integrator.decay(dtOverC * gTotal);
 
             final double u = (vi - vMin) * pointsPerVolt;
             if (u >= 0 && u < intervals) {
@@ -88,7 +90,7 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
                 p[i] = tab[b + 12] + f * tab[b + 13] + pi * (tab[b + 14] + f * tab[b + 15]);
             } else {
                 final double[] exact = new double[8];
-                HodgkinHuxleyRates.stepCoefficients(vi * 1e3, vT * 1e3, dt * 1e3, exact, 0);
+                GatingTable.exactCoefficients(vi * 1e3, vT * 1e3, dt * 1e3, integrator, exact, 0);
                 m[i] = exact[0] + mi * exact[1];
                 h[i] = exact[2] + hi * exact[3];
                 n[i] = exact[4] + ni * exact[5];

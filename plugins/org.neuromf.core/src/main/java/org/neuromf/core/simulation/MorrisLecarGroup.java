@@ -16,8 +16,8 @@ final class MorrisLecarGroup extends NeuronGroup {
     private final double[] w;
     private final double gLeL, dtOverC;
 
-    MorrisLecarGroup(MorrisLecarCell cell, int size, double dt, double[] tau, double[] reversal) {
-        super(size, dt, tau, reversal);
+    MorrisLecarGroup(MorrisLecarCell cell, int size, double dt, double[] tau, double[] reversal, Integrator integrator) {
+        super(size, dt, tau, reversal, integrator);
         this.cell = cell;
         w = new double[size];
         gLeL = cell.gL * cell.eL;
@@ -53,9 +53,9 @@ final class MorrisLecarGroup extends NeuronGroup {
             double gKNow = c0.gK * wi;
             double gTotal = c0.gL + gCaNow + gKNow + gSyn;
             double vInf = (gLeL + gCaNow * c0.eCa + gKNow * c0.eK + gSynE + c0.i0) / gTotal;
-            double vNew = vInf + (vi - vInf) * Math.exp(-dtOverC * gTotal);
+            double vNew = vInf + (vi - vInf) * integrator.decay(dtOverC * gTotal);
             double wInf = c0.wInf(vi);
-            w[i] = wInf + (wi - wInf) * Math.exp(-dt / c0.tauW(vi));
+            w[i] = wInf + (wi - wInf) * integrator.decay(dt / c0.tauW(vi));
             v[i] = vNew;
             sum += vNew;
             if (vNew > c0.vSpike && vi <= c0.vSpike) {

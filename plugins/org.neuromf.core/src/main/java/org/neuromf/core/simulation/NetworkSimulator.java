@@ -93,7 +93,8 @@ public final class NetworkSimulator {
                 rev[pre] = network.pathway(pre, post).eRev();
             }
             Population p = network.population(post);
-            groups[post] = NeuronGroup.of(p.cell(), p.size(), dt, tau, rev, settings.gating());
+            groups[post] = NeuronGroup.of(p.cell(), p.size(), dt, tau, rev, settings.gating(),
+                    Integrator.EXPONENTIAL_EULER);
             groups[post].initialise(RandomStreams.stream(settings.seed(), Purpose.INITIAL_STATE, post));
             for (int lo = 0; lo < p.size(); lo += BLOCK) {
                 blocks.add(new Block(post, lo, Math.min(p.size(), lo + BLOCK),

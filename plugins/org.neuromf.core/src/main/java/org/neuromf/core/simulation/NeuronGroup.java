@@ -12,8 +12,9 @@ import org.neuromf.core.cell.MorrisLecarCell;
  * synaptic conductance per channel, stored interleaved: {@code g[i * channels + c]}. Channel c
  * decays with {@code decay[c] = exp(-dt/tau_c)} and drives towards {@code reversal[c]}.
  *
- * <p>{@link #step} advances neurons [from, to) by one exponential-Euler step: every variable is
- * updated from the values at the start of the step, the conductances decay, and the neurons whose
+ * <p>{@link #step} advances neurons [from, to) by one step of the {@link Integrator} (exponential
+ * Euler by default): every variable is updated from the values at the start of the step, the
+ * conductances decay exactly, and the neurons whose
  * spike rule fired are added to the buffer. It returns the sum of the new membrane potentials so
  * that the caller can detect a blow-up (NaN or infinity) without another pass.
  */
@@ -26,9 +27,11 @@ abstract class NeuronGroup {
     final double[] g;
     final double[] decay;
     final double[] reversal;
+    final Integrator integrator;
 
-    NeuronGroup(int size, double dt, double[] tau, double[] reversal) {
+    NeuronGroup(int size, double dt, double[] tau, double[] reversal, Integrator integrator) {
         this.size = size;
+        this.integrator = integrator;
         this.channels = tau.length;
         this.dt = dt;
         this.v = new double[size];
@@ -40,14 +43,15 @@ abstract class NeuronGroup {
         this.reversal = reversal.clone();
     }
 
-    static NeuronGroup of(Cell cell, int size, double dt, double[] tau, double[] reversal, GatingMode gating) {
+    static NeuronGroup of(Cell cell, int size, double dt, double[] tau, double[] reversal, GatingMode gating,
+            Integrator integrator) {
         if (cell instanceof HodgkinHuxleyCell) {
-            return new HodgkinHuxleyGroup((HodgkinHuxleyCell) cell, size, dt, tau, reversal, gating);
+            return new HodgkinHuxleyGroup((HodgkinHuxleyCell) cell, size, dt, tau, reversal, gating, integrator);
         }
         if (cell instanceof AdExCell) {
-            return new AdExGroup((AdExCell) cell, size, dt, tau, reversal);
+            return new AdExGroup((AdExCell) cell, size, dt, tau, reversal, integrator);
         }
-        return new MorrisLecarGroup((MorrisLecarCell) cell, size, dt, tau, reversal);
+        return new MorrisLecarGroup((MorrisLecarCell) cell, size, dt, tau, reversal, integrator);
     }
 
     /** Sets the initial state: V uniform in [-90, -60] mV, no conductance, family-specific gates. */

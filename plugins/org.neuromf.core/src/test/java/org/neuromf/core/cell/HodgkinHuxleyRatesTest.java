@@ -2,8 +2,10 @@ package org.neuromf.core.cell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuromf.core.simulation.Integrator.EXPONENTIAL_EULER;
 
 import org.junit.jupiter.api.Test;
+import org.neuromf.core.simulation.GatingTable;
 
 class HodgkinHuxleyRatesTest {
 
@@ -39,7 +41,7 @@ class HodgkinHuxleyRatesTest {
     void noNaNOverTheWholeVoltageRange() {
         double[] out = new double[8];
         for (double v = -200; v <= 200; v += 0.001) {
-            HodgkinHuxleyRates.stepCoefficients(v, VT, 0.1, out, 0);
+            GatingTable.exactCoefficients(v, VT, 0.1, EXPONENTIAL_EULER, out, 0);
             for (double c : out) {
                 assertTrue(Double.isFinite(c) && c >= 0 && c <= 1, "coefficient " + c + " at V = " + v);
             }
@@ -54,7 +56,7 @@ class HodgkinHuxleyRatesTest {
         double bm = HodgkinHuxleyRates.betaM(v, VT);
         double mInf = am / (am + bm);
         double[] out = new double[8];
-        HodgkinHuxleyRates.stepCoefficients(v, VT, 0.1, out, 0);
+        GatingTable.exactCoefficients(v, VT, 0.1, EXPONENTIAL_EULER, out, 0);
         assertEquals(mInf, out[0] + out[1] * mInf, 1e-15);
         double pInf = HodgkinHuxleyRates.pInf(v);
         assertEquals(pInf, out[6] + out[7] * pInf, 1e-15);

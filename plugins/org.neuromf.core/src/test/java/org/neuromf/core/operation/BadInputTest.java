@@ -14,13 +14,18 @@ import org.neuromf.core.cell.CellPresets;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.NetworkTable;
+import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.simulation.GatingMode;
+import org.neuromf.core.simulation.Integrator;
 import org.neuromf.core.simulation.NetworkSimulator;
+import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.SimulationException;
 import org.neuromf.core.simulation.SimulationSettings;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.transfer.TransferSamples;
 import org.neuromf.core.util.Progress;
 
 /** Every bad value fails before any work, with a message naming the parameter, the value and what is allowed. */
@@ -142,6 +147,43 @@ class BadInputTest {
                 t -> t > 0.01 ? Double.NaN : 1, SimulationSettings.of(Map.of("tstop_ms", 100.0, "transient_ms", 0.0)))
                 .run(Progress.NONE));
         assertTrue(e.getMessage().contains("drive") && e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void transferFunctionInputsThatCannotWork() {
+        Operation cellModel = OPS.get("cell-model");
+        Table cell = cellModel.run(List.of(), cellModel.defaults(), Progress.NONE).table(0);
+        Table network = NetworkTable.toTable(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"));
+        Operation fit = OPS.get("transfer-function-fit");
+        Table noRates = Table.builder(TransferSamples.POINTS_SCHEMA).addRow(1.0, 2.0).build();
+        Exception e = assertThrows(IllegalArgumentException.class,
+                () -> fit.outputSchemas(List.of(noRates.schema(), cell.schema(), network.schema()), fit.defaults()));
+        assertTrue(e.getMessage().contains("no column 'fout_hz'") && e.getMessage().contains("fe_hz, fi_hz"), e.getMessage());
+        Table.Builder silent = Table.builder(TransferSamples.SCHEMA);
+        for (int i = 0; i < 20; i++) {
+            silent.addRow(i * 0.5, 10.0, 0.0, 0.0, -65.0, 2.0, 4);
+        }
+        e = assertThrows(IllegalArgumentException.class,
+                () -> fit.run(List.of(silent.build(), cell, network), fit.defaults(), Progress.NONE));
+        assertTrue(e.getMessage().contains("every fout_hz of cell HH_RS is 0"), e.getMessage());
+        Operation scan = OPS.get("transfer-function-scan");
+        Table badPoints = Table.builder(TransferSamples.POINTS_SCHEMA).addRow(2.0, Double.NaN).build();
+        e = assertThrows(IllegalArgumentException.class,
+                () -> scan.run(Arrays.asList(cell, network, badPoints), scan.defaults(), Progress.NONE));
+        assertTrue(e.getMessage().contains("the point table, row 1: fi_hz is missing"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> OPS.get("transfer-function-coefficients").defaults().with(Map.of("cell", "RS-cell")));
+        assertTrue(e.getMessage().contains("cell = 'RS-cell'") && e.getMessage().contains("HH_RS, HH_FS"), e.getMessage());
+    }
+
+    @Test
+    void singleNeuronBlowUpStops() {
+        // forward Euler at 1 ms is unstable for the HH sodium gate (tau well below 1 ms near threshold)
+        SimulationException e = assertThrows(SimulationException.class, () -> ShotNoiseSimulator.measure(
+                CellPresets.get("HH_FS"), SynapticInput.onto(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"), 0), 10, 2,
+                1, 1, new ShotNoiseSimulator.Protocol(1e-3, 2, 0.5, Integrator.FORWARD_EULER, GatingMode.EXACT, 0.01, 2e-4),
+                Progress.NONE));
+        assertTrue(e.getMessage().contains("HH_FS at fe = 10.0 Hz") && e.getMessage().contains("lower dt_ms"), e.getMessage());
     }
 
     @Test

@@ -27,7 +27,9 @@ class OperationsTest {
     private static final Map<String, Map<String, Object>> QUICK = Map.of(
             "network-builder", Map.of("neurons", 200),
             "network-simulation", Map.of("tstop_ms", 50.0, "transient_ms", 10.0, "n_rec", 2),
-            "stimulus-waveform", Map.of("tstop_ms", 50.0));
+            "stimulus-waveform", Map.of("tstop_ms", 50.0),
+            "transfer-function-scan", Map.of("fe_max_hz", 20.0, "fe_points", 8, "fi_min_hz", 0.0, "fi_max_hz", 15.0,
+                    "fi_points", 4, "seeds", 2, "tstop_ms", 1500.0, "transient_ms", 500.0));
 
     /**
      * Walks every registered operation: parameters have unique snake_case keys with their units,
@@ -68,22 +70,31 @@ class OperationsTest {
     private static List<Table> inputsFor(Operation op, Map<String, Table> produced) {
         switch (op.id()) {
             case "network-builder":
-                Operation cell = OPS.get("cell-model");
-                Table exc = cell.run(List.of(), cell.defaults(), Progress.NONE).table(0);
-                Table inh = cell.run(List.of(), cell.defaults().with(Map.of("preset", "HH_FS")), Progress.NONE).table(0);
-                return List.of(exc, inh);
+                return List.of(cellTable("HH_RS"), cellTable("HH_FS"));
             case "network-simulation":
                 return Arrays.asList(produced.get("network-builder"), produced.get("stimulus-waveform"));
+            case "transfer-function-scan": // in the full-size CONFIG1, where Ke = 400 synapses make HH_RS fire
+                return Arrays.asList(cellTable("HH_RS"), CONFIG1, null);
+            case "transfer-function-fit":
+                return List.of(produced.get("transfer-function-scan"), cellTable("HH_RS"), CONFIG1);
             default:
                 return List.of();
         }
+    }
+
+    private static final Table CONFIG1 = NetworkTable.toTable(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"));
+
+    private static Table cellTable(String preset) {
+        Operation cell = OPS.get("cell-model");
+        return cell.run(List.of(), cell.defaults().with(Map.of("preset", preset)), Progress.NONE).table(0);
     }
 
     @Test
     void registryRefusesDuplicates() {
         OperationRegistry r = OperationRegistry.standard();
         assertThrows(IllegalArgumentException.class, () -> r.register(new CellModelOperation()));
-        assertEquals(List.of("cell-model", "network-builder", "stimulus-waveform", "network-simulation"), r.ids());
+        assertEquals(List.of("cell-model", "network-builder", "stimulus-waveform", "network-simulation",
+                "transfer-function-scan", "transfer-function-fit", "transfer-function-coefficients"), r.ids());
     }
 
     @Test

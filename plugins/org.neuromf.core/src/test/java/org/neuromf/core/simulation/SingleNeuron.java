@@ -20,7 +20,8 @@ final class SingleNeuron {
      * of vSpike interpolated linearly within its step, or the end of the step for cells that reset.
      */
     static double[] spikeTimes(Cell cell, double v0, double vSpike, double dt, double tstop, GatingMode gating) {
-        NeuronGroup g = NeuronGroup.of(cell, 1, dt, new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, gating);
+        NeuronGroup g = NeuronGroup.of(cell, 1, dt, new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, gating,
+                Integrator.EXPONENTIAL_EULER);
         g.initialise(new SplittableRandom(1));
         g.v[0] = v0;
         SpikeBuffer spikes = new SpikeBuffer();
@@ -45,7 +46,8 @@ final class SingleNeuron {
      */
     static double[] shotNoiseRates(Cell cell, double fe, double fi, int n, double tstop, long seed, double... thresholds) {
         double dt = 1e-4;
-        NeuronGroup g = NeuronGroup.of(cell, n, dt, new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, GatingMode.TABULATED);
+        NeuronGroup g = NeuronGroup.of(cell, n, dt, new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, GatingMode.TABULATED,
+                Integrator.EXPONENTIAL_EULER);
         SplittableRandom rng = new SplittableRandom(seed);
         g.initialise(rng);
         SpikeBuffer spikes = new SpikeBuffer();

@@ -1,0 +1,173 @@
+package org.neuromf.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.network.NetworkBuilder;
+import org.neuromf.core.operation.CellModelOperation;
+import org.neuromf.core.operation.NetworkBuilderOperation;
+import org.neuromf.core.operation.Operation;
+import org.neuromf.core.operation.OperationResult;
+import org.neuromf.core.operation.TransferFunctionFitOperation;
+import org.neuromf.core.operation.TransferFunctionScanOperation;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.table.Csv;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.util.Progress;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code neuromf tf-scan} and {@code neuromf tf-fit}: a cell (preset plus changes) in a network
+ * (preset plus builder options, or a network table) through Transfer Function Scan or Fit.
+ */
+final class TransferCommands {
+
+    private TransferCommands() {
+    }
+
+    /** The options naming the cell and the network, shared by both commands. */
+    private static final class CellInNetwork {
+        final ParameterOptions options = new ParameterOptions();
+        final List<ParameterSpec> builderSpecs = new ArrayList<>();
+
+        void add(CommandSpec spec) {
+            spec.addOption(OptionSpec.builder("--cell").paramLabel("PRESET").type(String.class).defaultValue("HH_RS")
+                    .description("the cell preset (default ${DEFAULT-VALUE}); see neuromf presets").build());
+            spec.addOption(OptionSpec.builder("--cell-changes").paramLabel("KEY=VALUE,...").type(String.class)
+                    .defaultValue("").description("changes to the cell's parameters, e.g. gm_ns=15").build());
+            spec.addOption(OptionSpec.builder("--network").paramLabel("PRESET|FILE.csv").type(String.class)
+                    .defaultValue("CONFIG1").description("the network the cell receives its synapses from: a network"
+                            + " preset (with the cell in both populations, default ${DEFAULT-VALUE}) or a network table"
+                            + " written by neuromf simulate").build());
+            spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class)
+                    .description("print no progress").build());
+            for (ParameterSpec s : NetworkBuilder.PARAMETERS) {
+                if (!s.key().equals("network")) {
+                    builderSpecs.add(s);
+                }
+            }
+            options.add(spec, builderSpecs);
+        }
+
+        Table cell(ParseResult parsed) {
+            Operation op = new CellModelOperation();
+            return op.run(List.of(), ParameterValues.of(op.parameters(), Map.of("preset", parsed.matchedOptionValue("--cell",
+                    "HH_RS"), "changes", parsed.matchedOptionValue("--cell-changes", ""))), Progress.NONE).table(0);
+        }
+
+        Table network(ParseResult parsed, Table cell, Map<String, Object> given) {
+            String network = parsed.matchedOptionValue("--network", "CONFIG1");
+            Map<String, Object> builderValues = ParameterOptions.only(given, builderSpecs);
+            if (network.endsWith(".csv")) {
+                if (!builderValues.isEmpty()) {
+                    throw new IllegalArgumentException("--network " + network + " is a network table: edit it instead of"
+                            + " giving " + builderValues.keySet());
+                }
+                return Csv.read(Path.of(network));
+            }
+            Map<String, Object> values = new LinkedHashMap<>(NetworkBuilder.preset(network).asMap());
+            values.putAll(builderValues);
+            Operation build = new NetworkBuilderOperation();
+            return build.run(List.of(cell, cell), ParameterValues.of(build.parameters(), values), Progress.NONE).table(0);
+        }
+
+        /** The cell and network tables and the operation's values, from the command line. */
+        Prepared prepare(ParseResult parsed, Operation op) {
+            Map<String, Object> given = options.values(parsed);
+            Table cell = cell(parsed);
+            return new Prepared(cell, network(parsed, cell, given),
+                    ParameterValues.of(op.parameters(), ParameterOptions.only(given, op.parameters())));
+        }
+
+        ConsoleProgress progress(ParseResult parsed, PrintStream err) {
+            return new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
+        }
+    }
+
+    private record Prepared(Table cell, Table network, ParameterValues values) {
+    }
+
+    private static CommandSpec outOption(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(Path.class).required(true)
+                .description("folder for the result tables").build());
+        return spec;
+    }
+
+    /** {@code neuromf tf-scan}: writes tf_samples.csv. */
+    static final class Scan implements Main.Command {
+        private final CellInNetwork where = new CellInNetwork();
+        private final Operation scan = new TransferFunctionScanOperation();
+
+        @Override
+        public CommandSpec spec() {
+            CommandSpec spec = outOption(CommandSpec.create().name("neuromf tf-scan"));
+            spec.usageMessage().description("Measures the transfer function of a cell by single-neuron shot-noise"
+                    + " simulations and writes tf_samples.csv (fe_hz, fi_hz, fout_hz, fout_sd_hz, muv_mv, sv_mv, seeds)"
+                    + " into --out: over a grid of fi rows and fe steps, or at the points of --points.");
+            spec.addOption(OptionSpec.builder("--points").paramLabel("FILE.csv").type(Path.class)
+                    .description("measure the (fe_hz, fi_hz) rows of this table instead of the grid").build());
+            where.add(spec);
+            where.options.add(spec, scan.parameters());
+            return spec;
+        }
+
+        @Override
+        public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
+            Prepared in = where.prepare(parsed, scan);
+            Path points = parsed.matchedOptionValue("--points", null);
+            OperationResult r = scan.run(Arrays.asList(in.cell(), in.network(), points == null ? null : Csv.read(points)),
+                    in.values(), where.progress(parsed, err));
+            Path dir = parsed.matchedOptionValue("--out", null);
+            Outputs.write(dir, Map.of("tf_samples.csv", r.table(0)));
+            out.println("measured " + r.table(0).rowCount() + " points of " + CellTable.single(in.cell(), "cell table").name()
+                    + "; wrote tf_samples.csv to " + dir);
+            return 0;
+        }
+    }
+
+    /** {@code neuromf tf-fit}: writes coefficients.csv and residuals.csv. */
+    static final class Fit implements Main.Command {
+        private final CellInNetwork where = new CellInNetwork();
+        private final Operation fit = new TransferFunctionFitOperation();
+
+        @Override
+        public CommandSpec spec() {
+            CommandSpec spec = outOption(CommandSpec.create().name("neuromf tf-fit"));
+            spec.usageMessage().description("Fits the transfer-function template to measured samples and writes"
+                    + " coefficients.csv (P0..P10 in volts, the RMS error) and residuals.csv into --out.");
+            spec.addOption(OptionSpec.builder("--samples").paramLabel("FILE.csv").type(Path.class).required(true)
+                    .description("samples with fe_hz, fi_hz, fout_hz, as written by neuromf tf-scan").build());
+            where.add(spec);
+            where.options.add(spec, fit.parameters());
+            return spec;
+        }
+
+        @Override
+        public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
+            Prepared in = where.prepare(parsed, fit);
+            Table samples = Csv.read(parsed.matchedOptionValue("--samples", null));
+            OperationResult r = fit.run(List.of(samples, in.cell(), in.network()), in.values(), where.progress(parsed, err));
+            Path dir = parsed.matchedOptionValue("--out", null);
+            Map<String, Table> outputs = new LinkedHashMap<>();
+            outputs.put("coefficients.csv", r.table(0));
+            outputs.put("residuals.csv", r.table(1));
+            Outputs.write(dir, outputs);
+            for (String w : r.warnings()) {
+                err.println("warning: " + w);
+            }
+            Summaries.print(r.table(0), out);
+            out.println("wrote coefficients.csv, residuals.csv to " + dir);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.neuromf.core.transfer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.table.TableSchema;
+
+/**
+ * The eleven coefficients P0..P10 (V) of the effective-threshold polynomial of a cell's transfer
+ * function (MODEL.md 4b), whether the P4 ln(muG/gL) term is used, and how well they fit their data
+ * (NaN when they were typed in or come from a publication).
+ *
+ * <p>As a table (the Transfer Function Fit output, the Mean-Field Model input) it is one row per
+ * cell with columns {@code cell, p0_v ... p10_v, p4_term, fit_rms_error_hz, fit_samples}, so a
+ * published fit can be typed into a stock table node or read from CSV.
+ */
+public record TransferCoefficients(String cell, double[] p, boolean p4Term, double fitRmsError, int fitSamples) {
+
+    public static final int COUNT = 11;
+    public static final ColumnSpec CELL = ColumnSpec.text("cell", "the cell these coefficients describe");
+    public static final ColumnSpec P4_TERM = ColumnSpec.integer("p4_term",
+            "1 when the P4 ln(muG/gL) term is part of the threshold, 0 when it is left out");
+    public static final ColumnSpec FIT_ERROR = ColumnSpec.real("fit_rms_error_hz",
+            "root-mean-square difference between the fitted and the measured rates (empty when not fitted here)");
+    public static final ColumnSpec FIT_SAMPLES = ColumnSpec.integer("fit_samples",
+            "number of measured points the fit used (0 when not fitted here)");
+    public static final TableSchema SCHEMA = schema();
+
+    /**
+     * The published fits of Carlu et al. 2020 for CONFIG1 (made with the P4 term switched off), as
+     * given in {@code reference/hh_config1.json}.
+     */
+    private static final Map<String, TransferCoefficients> PRESETS = presets();
+
+    public TransferCoefficients {
+        if (p == null || p.length != COUNT) {
+            throw new ParameterException("p0_v", "a transfer function needs " + COUNT + " coefficients P0..P10, not "
+                    + (p == null ? 0 : p.length));
+        }
+        for (int k = 0; k < COUNT; k++) {
+            if (!Double.isFinite(p[k]) || Math.abs(p[k]) > 10) {
+                throw ParameterException.outOfRange(column(k), p[k], "[-10, 10] V", "cell " + cell);
+            }
+        }
+        p = p.clone();
+    }
+
+    /** Coefficients typed in or loaded, not fitted here. */
+    public static TransferCoefficients of(String cell, double[] p, boolean p4Term) {
+        return new TransferCoefficients(cell, p, p4Term, Double.NaN, 0);
+    }
+
+    @Override
+    public double[] p() {
+        return p.clone();
+    }
+
+    public double p(int k) {
+        return p[k];
+    }
+
+    /** The published coefficients for a cell; the message lists the cells that have them. */
+    public static TransferCoefficients preset(String cell) {
+        TransferCoefficients c = PRESETS.get(cell);
+        if (c == null) {
+            throw new ParameterException("coefficients", "no published transfer function for cell '" + cell
+                    + "'; published fits exist for " + String.join(", ", PRESETS.keySet())
+                    + ". Scan and fit one (Transfer Function Scan, Transfer Function Fit) or load a coefficient table");
+        }
+        return c;
+    }
+
+    public static boolean hasPreset(String cell) {
+        return PRESETS.containsKey(cell);
+    }
+
+    public static List<String> presetNames() {
+        return List.copyOf(PRESETS.keySet());
+    }
+
+    /** The effective threshold (V) for these fluctuations. */
+    public double threshold(Fluctuations f) {
+        double[] basis = new double[COUNT];
+        basis(f, p4Term, basis);
+        double veff = 0;
+        for (int k = 0; k < COUNT; k++) {
+            veff += p[k] * basis[k];
+        }
+        return veff;
+    }
+
+    /**
+     * The terms multiplying P0..P10: 1, x, y, z, ln(muG/gL) (0 without the P4 term), x^2, y^2, z^2,
+     * xy, xz, yz, with x = (muV + 60 mV)/10 mV, y = (sV - 4 mV)/6 mV, z = (TvN - 0.5)/1.
+     */
+    public static void basis(Fluctuations f, boolean p4Term, double[] out) {
+        double x = (f.muV() + 60e-3) / 10e-3;
+        double y = (f.sV() - 4e-3) / 6e-3;
+        double z = f.tvN() - 0.5;
+        out[0] = 1;
+        out[1] = x;
+        out[2] = y;
+        out[3] = z;
+        out[4] = p4Term ? Math.log(f.muGn()) : 0;
+        out[5] = x * x;
+        out[6] = y * y;
+        out[7] = z * z;
+        out[8] = x * y;
+        out[9] = x * z;
+        out[10] = y * z;
+    }
+
+    public static String column(int k) {
+        return "p" + k + "_v";
+    }
+
+    public Table toTable() {
+        return toTable(List.of(this));
+    }
+
+    public static Table toTable(List<TransferCoefficients> rows) {
+        Table.Builder b = Table.builder(SCHEMA);
+        for (TransferCoefficients c : rows) {
+            List<Object> row = new ArrayList<>();
+            row.add(c.cell);
+            for (double x : c.p) {
+                row.add(x);
+            }
+            row.add(c.p4Term ? 1 : 0);
+            row.add(c.fitRmsError);
+            row.add(c.fitSamples);
+            b.addRow(row.toArray());
+        }
+        return b.build();
+    }
+
+    /** Row {@code row} of a coefficient table; {@code what} names the table in messages. */
+    public static TransferCoefficients fromTable(Table table, int row, String what) {
+        TableSchema s = table.schema();
+        if (row >= table.rowCount()) {
+            throw new IllegalArgumentException(what + " has " + table.rowCount() + " rows; it needs one row of coefficients "
+                    + "(columns " + String.join(", ", SCHEMA.names()) + ")");
+        }
+        double[] p = new double[COUNT];
+        for (int k = 0; k < COUNT; k++) {
+            p[k] = table.getDouble(row, s.require(column(k), what));
+            if (Double.isNaN(p[k])) {
+                throw new ParameterException(column(k), what + ": " + column(k) + " is missing");
+            }
+        }
+        int cellColumn = s.indexOf(CELL.name());
+        String cell = cellColumn < 0 ? "cell" : table.getString(row, cellColumn);
+        int p4 = s.indexOf(P4_TERM.name());
+        boolean p4Term = p4 >= 0 && table.getDouble(row, p4) != 0;
+        int err = s.indexOf(FIT_ERROR.name());
+        int n = s.indexOf(FIT_SAMPLES.name());
+        return new TransferCoefficients(cell == null ? "cell" : cell, p, p4Term,
+                err < 0 ? Double.NaN : table.getDouble(row, err), n < 0 ? 0 : (int) table.getDouble(row, n));
+    }
+
+    private static TableSchema schema() {
+        List<ColumnSpec> columns = new ArrayList<>();
+        columns.add(CELL);
+        for (int k = 0; k < COUNT; k++) {
+            columns.add(ColumnSpec.real(column(k), "coefficient P" + k + " of the effective threshold (V)"));
+        }
+        columns.add(P4_TERM);
+        columns.add(FIT_ERROR);
+        columns.add(FIT_SAMPLES);
+        return new TableSchema(columns);
+    }
+
+    private static Map<String, TransferCoefficients> presets() {
+        Map<String, TransferCoefficients> m = new LinkedHashMap<>();
+        m.put("HH_RS", of("HH_RS", new double[] {-0.04806749060124378, 0.003197999964940932, 0.01093190510433658,
+                -0.0003232356875324839, 0.005798930172352594, 0.0009773520605831335, 0.0010890578402720365,
+                -1.1945168989832035e-06, -0.0013679007220597748, 0.0038755844524793106, -0.00010554248968467408}, false));
+        m.put("HH_FS", of("HH_FS", new double[] {-0.051152637972705514, 0.0017519080428420502, -0.006082750406551209,
+                -0.0008649059345809573, -0.0015604220080664547, 0.0013817148998829004, -0.0007029269946245943,
+                -0.011300911025476923, -0.00018365899371757178, 0.001224453827113251, -0.0011917654813679932}, false));
+        return m;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TransferCoefficients c && cell.equals(c.cell) && Arrays.equals(p, c.p) && p4Term == c.p4Term
+                && Double.compare(fitRmsError, c.fitRmsError) == 0 && fitSamples == c.fitSamples;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(p) * 31 + cell.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TransferCoefficients " + cell + " " + Arrays.toString(p) + (p4Term ? " with" : " without") + " P4 term";
+    }
+}

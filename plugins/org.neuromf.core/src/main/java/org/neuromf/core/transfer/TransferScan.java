@@ -1,0 +1,242 @@
+package org.neuromf.core.transfer;
+
+import static org.neuromf.core.param.Unit.HERTZ;
+import static org.neuromf.core.param.Unit.MILLISECOND;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.neuromf.core.cell.Cell;
+import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.param.Range;
+import org.neuromf.core.simulation.ShotNoiseSimulator;
+import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
+import org.neuromf.core.simulation.ShotNoiseSimulator.Protocol;
+import org.neuromf.core.util.CancelledException;
+import org.neuromf.core.util.Progress;
+
+/**
+ * Measures a transfer function by single-neuron simulations (MODEL.md 4a), over a grid or at given
+ * points, in parallel over points (rows of the grid) with results that do not depend on the
+ * number of threads.
+ *
+ * <p>The grid: fi takes {@code fi_points} values over [fi_min, fi_max]; for each, fe starts at 0
+ * and advances by {@code fe_max / (fe_points - 1)}; when the output rate rises by more than
+ * {@code max_jump_hz} over one step, the step is halved and the point measured again, so that every
+ * row has {@code fe_points} points, dense where the rate rises (the authors' scheme).
+ */
+public final class TransferScan {
+
+    /** How the points are simulated: the fast default, or the authors' protocol. */
+    public enum Method {
+        /** Exponential Euler at dt_ms with tabulated gating; spikes by the cell's own rule. */
+        FAST,
+        /** Forward Euler at 5 us, exact gating, +10 mV crossings at least 0.2 ms apart (slow). */
+        AUTHORS
+    }
+
+    /** A halved fe step smaller than this fraction of the grid step is accepted anyway (a jump in the rate). */
+    private static final double SMALLEST_STEP_FRACTION = 1.0 / 1024;
+
+    public static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.Real.of("fe_max", "Largest fe", HERTZ, 30, Range.aboveUpTo(0, 1e4),
+                    "excitatory input rate per synapse at which a grid row would end without step halving"),
+            new ParameterSpec.Whole("fe_points", "fe points per row", 10, 2, 1000,
+                    "points measured in every row of the grid, fe = 0 included"),
+            ParameterSpec.Real.of("fi_min", "Smallest fi", HERTZ, 0, Range.closed(0, 1e4),
+                    "inhibitory input rate per synapse of the first row"),
+            ParameterSpec.Real.of("fi_max", "Largest fi", HERTZ, 20, Range.closed(0, 1e4),
+                    "inhibitory input rate per synapse of the last row"),
+            new ParameterSpec.Whole("fi_points", "fi rows", 8, 1, 1000, "rows of the grid, evenly spaced in fi"),
+            ParameterSpec.Real.of("max_jump", "Largest rate jump", HERTZ, 3, Range.aboveUpTo(0, 1e4),
+                    "when the output rises by more than this between two fe values, the fe step is halved"),
+            new ParameterSpec.Whole("seeds", "Seeds per point", 4, 1, 1000,
+                    "independent simulations per point; the table gives their mean and SD"),
+            new ParameterSpec.Whole("seed", "Seed", 1, 0, Long.MAX_VALUE,
+                    "the same seed gives the same samples, bit for bit, whatever the number of threads"),
+            ParameterSpec.Choice.of("method", "Method", Method.class, Method.FAST,
+                    "fast: exponential Euler at dt_ms; authors: forward Euler at 5 us, +10 mV crossings (slow)"),
+            ParameterSpec.Real.of("dt", "Time step", MILLISECOND, 0.025, Range.aboveUpTo(0, 1),
+                    "time step of the fast method"),
+            ParameterSpec.Real.of("tstop", "Duration per point", MILLISECOND, 10000, Range.aboveUpTo(0, 1e9),
+                    "simulated time of every seed of every point"),
+            ParameterSpec.Real.of("transient", "Transient", MILLISECOND, 1000, Range.closed(0, 1e9),
+                    "time before spikes and potentials are counted"),
+            new ParameterSpec.Whole("threads", "Threads", 0, 0, 1024,
+                    "points measured at once; 0 uses every core. Results do not depend on it"));
+
+    /** The scan settings, checked. Rates in Hz, times in s. */
+    public record Settings(double feMax, int fePoints, double fiMin, double fiMax, int fiPoints, double maxJump,
+            int seeds, long seed, Protocol protocol, int threads) {
+
+        public static Settings of(ParameterValues values) {
+            ParameterValues v = ParameterValues.of(PARAMETERS, values.asMap());
+            if (v.real("fi_max_hz") < v.real("fi_min_hz")) {
+                throw ParameterException.outOfRange("fi_max_hz", v.real("fi_max_hz"),
+                        "[fi_min_hz = " + v.real("fi_min_hz") + ", 1e4] Hz", null);
+            }
+            double tstop = v.si("tstop_ms");
+            double transientTime = v.si("transient_ms");
+            Protocol protocol = v.choice("method", Method.class) == Method.AUTHORS
+                    ? Protocol.authors(tstop, transientTime)
+                    : Protocol.fast(v.si("dt_ms"), tstop, transientTime);
+            return new Settings(v.real("fe_max_hz"), v.integer("fe_points"), v.real("fi_min_hz"), v.real("fi_max_hz"),
+                    v.integer("fi_points"), v.real("max_jump_hz"), v.integer("seeds"), v.whole("seed"), protocol,
+                    v.integer("threads"));
+        }
+
+        public static Settings of(Map<String, ?> values) {
+            return of(ParameterValues.of(PARAMETERS, values));
+        }
+
+        /** The fi of row {@code row}. */
+        double fi(int row) {
+            return fiPoints == 1 ? fiMin : fiMin + (fiMax - fiMin) * row / (fiPoints - 1);
+        }
+
+        int effectiveThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    private TransferScan() {
+    }
+
+    /** The grid scan; measurements ordered by fi, then fe. */
+    public static List<Measurement> grid(Cell cell, SynapticInput input, Settings s, Progress progress) {
+        int total = s.fiPoints() * s.fePoints();
+        AtomicInteger done = new AtomicInteger();
+        List<Task> rows = new ArrayList<>();
+        for (int row = 0; row < s.fiPoints(); row++) {
+            double fi = s.fi(row);
+            rows.add(checked -> row(cell, input, fi, s, () -> report(checked, done.incrementAndGet(), total, cell), checked));
+        }
+        return runAll(rows, s.effectiveThreads(), progress);
+    }
+
+    /** Measurements at the given (fe, fi) points (Hz), in their order. */
+    public static List<Measurement> points(Cell cell, SynapticInput input, double[] fe, double[] fi, Settings s,
+            Progress progress) {
+        if (fe.length == 0) {
+            throw new ParameterException("fe_hz", "the point list is empty: give at least one (fe_hz, fi_hz) row");
+        }
+        if (fi.length != fe.length) {
+            throw new IllegalArgumentException(fe.length + " fe values but " + fi.length + " fi values");
+        }
+        AtomicInteger done = new AtomicInteger();
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < fe.length; i++) {
+            double e = fe[i];
+            double f = fi[i];
+            tasks.add(checked -> {
+                Measurement m = ShotNoiseSimulator.measure(cell, input, e, f, s.seeds(), s.seed(), s.protocol(), checked);
+                report(checked, done.incrementAndGet(), fe.length, cell);
+                return List.of(m);
+            });
+        }
+        return runAll(tasks, s.effectiveThreads(), progress);
+    }
+
+    /** One row of the grid at fi, with the step-halving rule. */
+    private static List<Measurement> row(Cell cell, SynapticInput input, double fi, Settings s, Runnable onPoint,
+            Progress progress) {
+        double step = s.feMax() / (s.fePoints() - 1);
+        List<Measurement> row = new ArrayList<>();
+        Measurement previous = ShotNoiseSimulator.measure(cell, input, 0, fi, s.seeds(), s.seed(), s.protocol(), progress);
+        row.add(previous);
+        onPoint.run();
+        double fe = step;
+        while (row.size() < s.fePoints()) {
+            Measurement m = ShotNoiseSimulator.measure(cell, input, fe, fi, s.seeds(), s.seed(), s.protocol(), progress);
+            double gap = fe - previous.fe();
+            if (m.meanRate() - previous.meanRate() > s.maxJump() && gap > step * SMALLEST_STEP_FRACTION) {
+                fe = previous.fe() + gap / 2;
+                continue;
+            }
+            row.add(m);
+            onPoint.run();
+            previous = m;
+            fe = m.fe() + step;
+        }
+        return row;
+    }
+
+    private static void report(Progress progress, int done, int total, Cell cell) {
+        progress.report((double) done / total, "transfer function of " + cell.name() + ": " + done + " of " + total + " points");
+    }
+
+    /** Work that measures some points, checking {@code progress} for cancellation. */
+    private interface Task {
+        List<Measurement> call(Progress progress);
+    }
+
+    /**
+     * Runs the tasks on a pool and returns their results in task order. The first failure (or a
+     * cancel) stops the other tasks at their next cancellation check and is rethrown.
+     */
+    private static List<Measurement> runAll(List<Task> tasks, int threads, Progress progress) {
+        AtomicBoolean stop = new AtomicBoolean();
+        Progress stoppable = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                progress.report(fraction, message);
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (stop.get()) {
+                    throw new CancelledException();
+                }
+                progress.checkCancelled();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {
+            Thread t = new Thread(r, "neuromf-tf-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<List<Measurement>> done = new ExecutorCompletionService<>(pool);
+            List<Future<List<Measurement>>> futures = new ArrayList<>();
+            for (Task t : tasks) {
+                futures.add(done.submit(() -> t.call(stoppable)));
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                done.take().get();
+            }
+            List<Measurement> all = new ArrayList<>();
+            for (Future<List<Measurement>> f : futures) {
+                all.addAll(f.get());
+            }
+            return all;
+        } catch (ExecutionException e) {
+            stop.set(true);
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

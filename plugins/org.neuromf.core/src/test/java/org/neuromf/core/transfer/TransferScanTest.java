@@ -1,0 +1,114 @@
+package org.neuromf.core.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.neuromf.core.cell.Cell;
+import org.neuromf.core.cell.CellPresets;
+import org.neuromf.core.network.NetworkBuilder;
+import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
+import org.neuromf.core.util.CancelledException;
+import org.neuromf.core.util.Progress;
+
+/** The grid scan: the step rule, reproducibility, cancellation and bad settings. */
+class TransferScanTest {
+
+    static final SynapticInput CONFIG1 = SynapticInput.onto(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"), 0);
+
+    private static TransferScan.Settings settings(Object... keyValues) {
+        Map<String, Object> m = new HashMap<>(Map.of("tstop_ms", 2000.0, "transient_ms", 500.0, "seeds", 2));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return TransferScan.Settings.of(m);
+    }
+
+    @Test
+    void rowsHalveTheStepWhereTheRateJumps() {
+        Cell fs = CellPresets.get("HH_FS");
+        TransferScan.Settings s = settings("fe_max_hz", 20.0, "fe_points", 6, "fi_min_hz", 8.0, "fi_max_hz", 8.0,
+                "fi_points", 1, "max_jump_hz", 4.0);
+        List<Measurement> row = TransferScan.grid(fs, CONFIG1, s, Progress.NONE);
+        assertEquals(6, row.size());
+        assertEquals(0, row.get(0).fe(), 0);
+        boolean halved = false;
+        for (int i = 1; i < row.size(); i++) {
+            double step = row.get(i).fe() - row.get(i - 1).fe();
+            assertTrue(step > 0 && step <= 4 + 1e-12, "fe step " + step);
+            assertTrue(row.get(i).meanRate() - row.get(i - 1).meanRate() <= 4 || step < 4.0 / 1000,
+                    "rise " + (row.get(i).meanRate() - row.get(i - 1).meanRate()) + " Hz over " + step + " Hz");
+            halved |= step < 4 - 1e-12;
+            assertEquals(8, row.get(i).fi(), 0);
+        }
+        assertTrue(halved, "HH_FS rises by more than 4 Hz per 4 Hz of fe at fi = 8: some step was halved " + row);
+    }
+
+    @Test
+    void resultsDependOnTheSeedNotOnThreadsOrHowPointsAreGiven() {
+        Cell rs = CellPresets.get("HH_RS");
+        List<Measurement> one = TransferScan.grid(rs, CONFIG1, settings("fe_max_hz", 12.0, "fe_points", 4, "fi_points", 3,
+                "fi_max_hz", 10.0, "threads", 1), Progress.NONE);
+        List<Measurement> two = TransferScan.grid(rs, CONFIG1, settings("fe_max_hz", 12.0, "fe_points", 4, "fi_points", 3,
+                "fi_max_hz", 10.0, "threads", 2), Progress.NONE);
+        assertEquals(one, two);
+        double[] fe = new double[one.size()];
+        double[] fi = new double[one.size()];
+        for (int i = 0; i < fe.length; i++) {
+            fe[i] = one.get(i).fe();
+            fi[i] = one.get(i).fi();
+        }
+        assertEquals(one, TransferScan.points(rs, CONFIG1, fe, fi, settings("threads", 2), Progress.NONE));
+    }
+
+    @Test
+    void cancelStopsTheScan() {
+        AtomicInteger reports = new AtomicInteger();
+        Progress cancelAfterFirstPoint = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                reports.incrementAndGet();
+            }
+
+            @Override
+            public void checkCancelled() {
+                if (reports.get() > 0) {
+                    throw new CancelledException();
+                }
+            }
+        };
+        assertThrows(CancelledException.class, () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1,
+                settings("tstop_ms", 5000.0), cancelAfterFirstPoint));
+        assertTrue(reports.get() < 8 * 10, "stopped early: " + reports.get() + " points reported");
+    }
+
+    @Test
+    void badSettingsAreRefusedByName() {
+        assertRefused("fe_max_hz = 0", "fe_max_hz", 0.0);
+        assertRefused("fe_max_hz = -5", "fe_max_hz", -5.0);
+        assertRefused("fe_points = 1", "fe_points", 1);
+        assertRefused("fi_points = 0", "fi_points", 0);
+        assertRefused("seeds = 0", "seeds", 0);
+        assertRefused("transient_ms = 2000", "transient_ms", 2000.0);
+        assertRefused("fi_max_hz = 1", "fi_min_hz", 5.0, "fi_max_hz", 1.0);
+        ParameterException e = assertThrows(ParameterException.class, () -> TransferScan.points(CellPresets.get("HH_RS"),
+                CONFIG1, new double[0], new double[0], settings(), Progress.NONE));
+        assertTrue(e.getMessage().contains("point list is empty"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> TransferScan.points(CellPresets.get("HH_RS"), CONFIG1,
+                new double[] {-1}, new double[] {2}, settings(), Progress.NONE));
+        assertTrue(e.getMessage().contains("fe_hz = -1.0"), e.getMessage());
+    }
+
+    private static void assertRefused(String expected, Object... keyValues) {
+        ParameterException e = assertThrows(ParameterException.class, () -> settings(keyValues));
+        assertTrue(e.getMessage().contains(expected) && e.getMessage().contains("allowed"), e.getMessage());
+    }
+}
