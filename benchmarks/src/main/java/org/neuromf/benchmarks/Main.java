@@ -1,7 +1,6 @@
 package org.neuromf.benchmarks;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,16 +30,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("--tstop", "1000", "--repeats", "3", "--threads",
+        Map<String, String> opt = Options.parse(args, Map.of("--tstop", "1000", "--repeats", "3", "--threads",
                 "1," + Runtime.getRuntime().availableProcessors(), "--seed", "1", "--config", "HH_RS--HH_FS--CONFIG1",
                 "--only", "all"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!opt.containsKey(args[i])) {
-                System.err.println("unknown option " + args[i] + "; options: " + opt.keySet());
-                System.exit(2);
-            }
-            opt.put(args[i], args[i + 1]);
-        }
         double tstop = Double.parseDouble(opt.get("--tstop"));
         int repeats = Integer.parseInt(opt.get("--repeats"));
         long seed = Long.parseLong(opt.get("--seed"));

@@ -1,6 +1,5 @@
 package org.neuromf.benchmarks;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +28,8 @@ public final class TransferScanBenchmark {
     }
 
     public static void main(String[] args) {
-        Map<String, String> opt = new LinkedHashMap<>(Map.of("--threads", "1," + Runtime.getRuntime().availableProcessors(),
+        Map<String, String> opt = Options.parse(args, Map.of("--threads", "1," + Runtime.getRuntime().availableProcessors(),
                 "--cell", "HH_RS", "--accuracy-seeds", "8", "--accuracy-tstop-ms", "6000"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!opt.containsKey(args[i])) {
-                System.err.println("unknown option " + args[i] + "; options: " + opt.keySet());
-                System.exit(2);
-            }
-            opt.put(args[i], args[i + 1]);
-        }
         Cell cell = CellPresets.get(opt.get("--cell"));
         SynapticInput input = SynapticInput.forCell(NetworkBuilder.build(cell, cell, NetworkBuilder.preset("CONFIG1")), cell);
         System.out.printf("NeuroMF transfer-function benchmark: %s in CONFIG1, %d cores, Java %s%n", cell.name(),
