@@ -32,6 +32,11 @@ final class ConsoleProgress implements Progress {
         }
     }
 
+    /** Progress that prints nothing. */
+    static ConsoleProgress quiet() {
+        return new ConsoleProgress(System.err, true);
+    }
+
     @Override
     public void checkCancelled() {
         if (Thread.currentThread().isInterrupted()) {

@@ -44,6 +44,15 @@ public final class Main {
             case "tf-fit":
                 command = new TransferCommands.Fit();
                 break;
+            case "paper":
+                command = new PaperCommand();
+                break;
+            case "meanfield":
+                command = new MeanFieldCommand();
+                break;
+            case "compare":
+                command = new CompareCommand();
+                break;
             case "presets":
                 command = new PresetsCommand();
                 break;
@@ -102,9 +111,12 @@ public final class Main {
         s.println(VERSION + ": mean-field and spiking-network models of cortical networks (Carlu et al. 2020)");
         s.println();
         s.println("usage: neuromf COMMAND [options]");
+        s.println("  paper        the paper's pipeline (HH and AdEx): transfer functions, networks, mean field, report --out DIR");
         s.println("  simulate     simulate a spiking network, e.g. --config HH_RS--HH_FS--CONFIG1 --tstop 2000 --seed 5 --out DIR");
         s.println("  tf-scan      measure a transfer function, e.g. --cell HH_RS --network CONFIG1 --out DIR");
         s.println("  tf-fit       fit the template to measured samples: --samples DIR/tf_samples.csv --cell HH_RS --out DIR");
+        s.println("  meanfield    run the mean field, e.g. --config HH_RS--HH_FS--CONFIG1 --drive 4 --order 2 --out DIR");
+        s.println("  compare      compare a simulation with a mean field: --rates R.csv --meanfield M.csv --out DIR");
         s.println("  presets      list every cell and network preset with its parameters and units");
         s.println("  operations   list the operations (the KNIME nodes) with their parameters");
         s.println("  run OP       run one operation on CSV tables: neuromf run OP --input PORT=FILE ... --out DIR");

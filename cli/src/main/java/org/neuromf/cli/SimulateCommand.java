@@ -38,7 +38,6 @@ import picocli.CommandLine.ParseResult;
 final class SimulateCommand implements Main.Command {
 
     private final ParameterOptions options = new ParameterOptions();
-    private final List<ParameterSpec> builderSpecs = new ArrayList<>();
 
     @Override
     public CommandSpec spec() {
@@ -59,12 +58,7 @@ final class SimulateCommand implements Main.Command {
                 .description("changes to the inhibitory cell's parameters").build());
         spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class)
                 .description("print no progress").build());
-        for (ParameterSpec s : NetworkBuilder.PARAMETERS) {
-            if (!s.key().equals("network")) {
-                builderSpecs.add(s);
-            }
-        }
-        options.add(spec, SimulationSettings.PARAMETERS).add(spec, builderSpecs).add(spec, Stimuli.PARAMETERS);
+        options.add(spec, SimulationSettings.PARAMETERS).add(spec, Chains.BUILDER_OPTIONS).add(spec, Stimuli.PARAMETERS);
         return spec;
     }
 
@@ -72,51 +66,16 @@ final class SimulateCommand implements Main.Command {
     public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
         Map<String, Object> given = options.values(parsed);
         String config = parsed.matchedOptionValue("--config", "HH_RS--HH_FS--CONFIG1");
-        String[] parts = config.split("--");
-        if (parts.length != 3) {
-            throw new ParameterException("config", "--config " + config
-                    + " must name three presets as excitatory cell--inhibitory cell--network, e.g. HH_RS--HH_FS--CONFIG1");
-        }
         ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
-
-        Table exc = single(new CellModelOperation(), Map.of("preset", parts[0], "changes",
-                parsed.matchedOptionValue("--exc-changes", "")));
-        Table inh = single(new CellModelOperation(), Map.of("preset", parts[1], "changes",
-                parsed.matchedOptionValue("--inh-changes", "")));
-        Map<String, Object> builder = new LinkedHashMap<>(NetworkBuilder.preset(parts[2]).asMap());
-        builder.putAll(ParameterOptions.only(given, builderSpecs));
-        Operation build = new NetworkBuilderOperation();
-        ParameterValues builderValues = ParameterValues.of(build.parameters(), builder);
-        Table network = build.run(List.of(exc, inh), builderValues, progress).table(0);
         Map<String, Object> used = new LinkedHashMap<>();
-        used.put("config", config);
-        used.put("exc_changes", parsed.matchedOptionValue("--exc-changes", ""));
-        used.put("inh_changes", parsed.matchedOptionValue("--inh-changes", ""));
-        used.putAll(builderValues.asMap());
+        Table network = Chains.network(config, parsed.matchedOptionValue("--exc-changes", ""),
+                parsed.matchedOptionValue("--inh-changes", ""), given, used);
 
         Operation sim = new NetworkSimulationOperation();
         ParameterValues simValues = ParameterValues.of(sim.parameters(), ParameterOptions.only(given, sim.parameters()));
         Map<String, Table> outputs = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        Table stimulus = null;
-        if (given.containsKey("stimulus")) {
-            Operation stim = new StimulusWaveformOperation();
-            Map<String, Object> stimValues = ParameterOptions.only(given, stim.parameters());
-            stimValues.put("tstop_ms", simValues.real("tstop_ms"));
-            stimValues.put("dt_ms", simValues.real("dt_ms"));
-            ParameterValues stimParameters = ParameterValues.of(stim.parameters(), stimValues);
-            used.putAll(stimParameters.asMap());
-            OperationResult r = stim.run(List.of(), stimParameters, progress);
-            warnings.addAll(r.warnings());
-            stimulus = r.table(0);
-        } else {
-            for (ParameterSpec s : Stimuli.PARAMETERS) {
-                if (given.containsKey(s.key())) {
-                    throw new ParameterException(s.key(), "--" + s.flagName() + " shapes a stimulus: add --stimulus ("
-                            + Stimuli.PARAMETERS.get(0).allowed() + ")");
-                }
-            }
-        }
+        Table stimulus = Chains.stimulus(given, simValues.real("tstop_ms"), simValues.real("dt_ms"), used, warnings);
         used.putAll(simValues.asMap());
         OperationResult result = sim.run(Arrays.asList(network, stimulus), simValues, progress);
         warnings.addAll(result.warnings());
@@ -133,7 +92,7 @@ final class SimulateCommand implements Main.Command {
         if (stimulus != null) {
             outputs.put("stimulus.csv", stimulus);
         }
-        outputs.put("parameters.csv", parametersTable(used));
+        outputs.put("parameters.csv", Chains.parametersTable(used));
         Path dir = parsed.matchedOptionValue("--out", null);
         Outputs.write(dir, outputs);
         List<String> written = new ArrayList<>(outputs.keySet());
@@ -160,17 +119,5 @@ final class SimulateCommand implements Main.Command {
         ChartImages.writePng(RasterChart.create(spikes, 200, time[0], time[time.length - 1]), dir.resolve("raster.png"),
                 1200, 600);
         return List.of("rates.png", "raster.png");
-    }
-
-    private static Table single(Operation op, Map<String, ?> values) {
-        return op.run(List.of(), ParameterValues.of(op.parameters(), values), org.neuromf.core.util.Progress.NONE).table(0);
-    }
-
-    /** Every value the run used, so that it can be repeated. */
-    private static Table parametersTable(Map<String, Object> used) {
-        Table.Builder b = Table.builder(TableSchema.of(ColumnSpec.text("parameter", "setting key"),
-                ColumnSpec.text("value", "value, in the unit its key names")));
-        used.forEach((k, v) -> b.addRow(k, String.valueOf(v)));
-        return b.build();
     }
 }

@@ -2,7 +2,6 @@ package org.neuromf.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,11 @@ import java.util.Map;
 
 import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.network.NetworkBuilder;
-import org.neuromf.core.operation.CellModelOperation;
 import org.neuromf.core.operation.NetworkBuilderOperation;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.TransferFunctionFitOperation;
 import org.neuromf.core.operation.TransferFunctionScanOperation;
-import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
@@ -38,7 +35,6 @@ final class TransferCommands {
     /** The options naming the cell and the network, shared by both commands. */
     private static final class CellInNetwork {
         final ParameterOptions options = new ParameterOptions();
-        final List<ParameterSpec> builderSpecs = new ArrayList<>();
 
         void add(CommandSpec spec) {
             spec.addOption(OptionSpec.builder("--cell").paramLabel("PRESET").type(String.class).defaultValue("HH_RS")
@@ -51,23 +47,16 @@ final class TransferCommands {
                             + " written by neuromf simulate").build());
             spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class)
                     .description("print no progress").build());
-            for (ParameterSpec s : NetworkBuilder.PARAMETERS) {
-                if (!s.key().equals("network")) {
-                    builderSpecs.add(s);
-                }
-            }
-            options.add(spec, builderSpecs);
+            options.add(spec, Chains.BUILDER_OPTIONS);
         }
 
         Table cell(ParseResult parsed) {
-            Operation op = new CellModelOperation();
-            return op.run(List.of(), ParameterValues.of(op.parameters(), Map.of("preset", parsed.matchedOptionValue("--cell",
-                    "HH_RS"), "changes", parsed.matchedOptionValue("--cell-changes", ""))), Progress.NONE).table(0);
+            return Chains.cell(parsed.matchedOptionValue("--cell", "HH_RS"), parsed.matchedOptionValue("--cell-changes", ""));
         }
 
         Table network(ParseResult parsed, Table cell, Map<String, Object> given) {
             String network = parsed.matchedOptionValue("--network", "CONFIG1");
-            Map<String, Object> builderValues = ParameterOptions.only(given, builderSpecs);
+            Map<String, Object> builderValues = ParameterOptions.only(given, Chains.BUILDER_OPTIONS);
             if (network.endsWith(".csv")) {
                 if (!builderValues.isEmpty()) {
                     throw new IllegalArgumentException("--network " + network + " is a network table: edit it instead of"

@@ -179,6 +179,63 @@ class MainTest {
     }
 
     @Test
+    void meanfieldAndCompare() throws Exception {
+        Path mf = tmp.resolve("mf");
+        assertEquals(0, run("meanfield", "--config", "HH_RS--HH_FS--CONFIG1", "--drive", "4", "--order", "2", "--stimulus",
+                "double-gaussian", "--t0", "300", "--t1", "50", "--t2", "80", "--amp", "1.5", "--tstop", "600",
+                "--drive-points", "11", "--drive-to", "5", "--quiet", "--out", mf.toString()), err());
+        Table series = Csv.read(mf.resolve("meanfield.csv"));
+        assertEquals(6001, series.rowCount());
+        Table fixedPoint = Csv.read(mf.resolve("fixed_point.csv"));
+        assertEquals(1.2307, fixedPoint.getDouble(0, "nu_e_hz"), 1e-4, "the reference's second-order fixed point");
+        assertEquals(1, fixedPoint.getDouble(0, "stable"));
+        assertEquals(11, Csv.read(mf.resolve("sweep.csv")).rowCount());
+
+        Path sim = tmp.resolve("sim");
+        assertEquals(0, run(simulate(sim)), err());
+        Path cmp = tmp.resolve("cmp");
+        assertEquals(0, run("compare", "--rates", sim.resolve("rates.csv").toString(), "--meanfield",
+                mf.resolve("meanfield.csv").toString(), "--transient", "50", "--out", cmp.toString()), err());
+        Table comparison = Csv.read(cmp.resolve("comparison.csv"));
+        assertEquals(List.of("population", "quantity", "unit", "network", "mean_field", "difference",
+                "relative_difference"), comparison.schema().names());
+        assertTrue(Files.exists(cmp.resolve("histogram.csv")));
+    }
+
+    @Test
+    void meanfieldRefusesWhatCannotWorkAndWritesNothing() {
+        Path dir = tmp.resolve("bad");
+        assertEquals(2, run("meanfield", "--t", "-5", "--out", dir.toString()));
+        assertTrue(err().contains("t_ms = -5"), err());
+        assertEquals(2, run("meanfield", "--config", "RS-cell--FS-cell--CONFIG1", "--out", dir.toString()));
+        assertTrue(err().contains("population exc (cell RS-cell) has no transfer-function coefficients"), err());
+        assertEquals(1, run("meanfield", "--method", "euler", "--dt", "5", "--stimulus", "step", "--onset", "100",
+                "--offset", "300", "--amp", "3", "--tstop", "500", "--quiet", "--out", dir.toString()));
+        assertTrue(err().contains("diverged") && err().contains("dt_ms = 5"), err());
+        assertFalse(Files.exists(dir), "nothing written");
+    }
+
+    /** The main job, small: published HH fits, one seed, 1 s (the AdEx transfer functions are scanned). */
+    @Test
+    void paperPipelineWritesTablesFiguresAndReport() throws Exception {
+        Path dir = tmp.resolve("paper");
+        assertEquals(0, run("paper", "--published-fits", "--seeds", "1", "--tstop", "1000", "--quiet", "--out",
+                dir.toString()), err());
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("HH_RS--HH_FS--CONFIG1") && report.contains("RS-cell--FS-cell--CONFIG1"), report);
+        assertTrue(report.contains("| spontaneous | exc | mean_rate |"), report);
+        for (String sub : List.of("hh", "adex")) {
+            for (String f : List.of("meanfield_spontaneous.csv", "comparison_waveform.csv", "sweep.csv",
+                    "meanfield_waveform.png", "histogram_exc.svg", "potential_statistics.png", "raster_spontaneous.png")) {
+                assertTrue(Files.size(dir.resolve(sub).resolve(f)) > 0, sub + "/" + f);
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("adex/tf_RS-cell.png")), "AdEx transfer functions are scanned");
+        assertFalse(Files.exists(dir.resolve("hh/tf_samples_HH_RS.csv")), "published fits: no HH scan");
+        assertEquals(1200, ImageIO.read(dir.resolve("hh/meanfield_waveform.png").toFile()).getWidth());
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
         assertEquals(0, run("simulate", "--help"));

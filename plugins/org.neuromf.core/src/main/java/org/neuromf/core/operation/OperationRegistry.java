@@ -21,6 +21,9 @@ public final class OperationRegistry {
         r.register(new TransferFunctionScanOperation());
         r.register(new TransferFunctionFitOperation());
         r.register(new TransferFunctionCoefficientsOperation());
+        r.register(new MeanFieldOperation());
+        r.register(new MeanFieldSweepOperation());
+        r.register(new CompareOperation());
         return r;
     }
 

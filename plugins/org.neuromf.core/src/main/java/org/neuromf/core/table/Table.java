@@ -67,6 +67,18 @@ public final class Table {
                 + (column == null ? "null" : column.getClass().getSimpleName()));
     }
 
+    /** The named columns only, in the order given (they are shared, not copied: tables are immutable). */
+    public Table select(String... names) {
+        ColumnSpec[] specs = new ColumnSpec[names.length];
+        Object[] selected = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
+            int c = schema.require(names[i], "the table");
+            specs[i] = schema.column(c);
+            selected[i] = columns[c];
+        }
+        return new Table(TableSchema.of(specs), selected, rows);
+    }
+
     public static Builder builder(TableSchema schema) {
         return new Builder(schema);
     }

@@ -84,15 +84,17 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
         return List.copyOf(PRESETS.keySet());
     }
 
-    /** The effective threshold (V) for these fluctuations. */
+    /**
+     * The effective threshold (V) for these fluctuations: the sum of P_k times the terms of
+     * {@link #basis}, written out because it runs in the mean field's inner loop.
+     */
     public double threshold(Fluctuations f) {
-        double[] basis = new double[COUNT];
-        basis(f, p4Term, basis);
-        double veff = 0;
-        for (int k = 0; k < COUNT; k++) {
-            veff += p[k] * basis[k];
-        }
-        return veff;
+        double x = (f.muV() + 60e-3) / 10e-3;
+        double y = (f.sV() - 4e-3) / 6e-3;
+        double z = f.tvN() - 0.5;
+        double log = p4Term ? p[4] * Math.log(f.muGn()) : 0;
+        return p[0] + p[1] * x + p[2] * y + p[3] * z + log + p[5] * x * x + p[6] * y * y + p[7] * z * z + p[8] * x * y
+                + p[9] * x * z + p[10] * y * z;
     }
 
     /**

@@ -44,7 +44,7 @@ public final class TransferFunction {
         double distance = threshold - f.muV();
         double erfc;
         if (f.sV() > 0) {
-            erfc = Erf.erfc(distance / (SQRT2 * f.sV()));
+            erfc = Erfc.erfc(distance / (SQRT2 * f.sV()));
         } else {
             erfc = distance > 0 ? 0 : distance < 0 ? 2 : 1;
         }
@@ -64,8 +64,8 @@ public final class TransferFunction {
     }
 
     /**
-     * The inverse of erfc on (0, 1], accurate to a few ulps also for tiny arguments, where
-     * erfInv(1 - y) loses every digit: Commons Math's value refined by Newton steps on erfc.
+     * The inverse of erfc on (0, 1], accurate also for tiny arguments, where erfInv(1 - y) loses
+     * every digit: Commons Math's value refined by Newton steps on erfc.
      */
     static double erfcInverse(double y) {
         double u = Erf.erfInv(1 - y);
@@ -74,7 +74,7 @@ public final class TransferFunction {
         }
         for (int i = 0; i < 50; i++) {
             double slope = -2 / Math.sqrt(Math.PI) * Math.exp(-u * u);
-            double step = (Erf.erfc(u) - y) / slope;
+            double step = (Erfc.erfc(u) - y) / slope;
             u -= step;
             if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(u))) {
                 break;

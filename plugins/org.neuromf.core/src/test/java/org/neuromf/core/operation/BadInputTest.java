@@ -177,6 +177,28 @@ class BadInputTest {
     }
 
     @Test
+    void meanFieldInputsThatCannotWork() {
+        Table network = NetworkTable.toTable(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"));
+        Operation stim = OPS.get("stimulus-waveform");
+        Table longStimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", 3000.0)), Progress.NONE).table(0);
+        Operation mf = OPS.get("mean-field");
+        Exception e = assertThrows(ParameterException.class,
+                () -> mf.run(Arrays.asList(network, null, null, longStimulus), mf.defaults(), Progress.NONE));
+        assertTrue(e.getMessage().contains("runs to 3000") && e.getMessage().contains("tstop_ms = 2000"), e.getMessage());
+        Table adex = NetworkTable.toTable(NetworkBuilder.fromConfig("RS-cell--FS-cell--CONFIG1"));
+        e = assertThrows(ParameterException.class, () -> mf.run(Arrays.asList(adex, null, null, null), mf.defaults(),
+                Progress.NONE));
+        assertTrue(e.getMessage().contains("population exc (cell RS-cell) has no transfer-function coefficients"),
+                e.getMessage());
+        assertRefused("mean-field", "t_ms", -5.0, "t_ms = -5", "(0, 1000] ms");
+        assertRefused("mean-field", "order", 3, "order = 3", "[1, 2]");
+        Operation sweep = OPS.get("mean-field-sweep");
+        e = assertThrows(ParameterException.class, () -> sweep.outputSchemas(List.of(network.schema()),
+                sweep.defaults().with(Map.of("drive_from_hz", 5.0, "drive_to_hz", 1.0))));
+        assertTrue(e.getMessage().contains("drive_to_hz = 1"), e.getMessage());
+    }
+
+    @Test
     void singleNeuronBlowUpStops() {
         // forward Euler at 1 ms is unstable for the HH sodium gate (tau well below 1 ms near threshold)
         SimulationException e = assertThrows(SimulationException.class, () -> ShotNoiseSimulator.measure(

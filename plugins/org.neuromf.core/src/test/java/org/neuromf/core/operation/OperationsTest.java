@@ -29,7 +29,10 @@ class OperationsTest {
             "network-simulation", Map.of("tstop_ms", 50.0, "transient_ms", 10.0, "n_rec", 2),
             "stimulus-waveform", Map.of("tstop_ms", 50.0),
             "transfer-function-scan", Map.of("fe_max_hz", 20.0, "fe_points", 8, "fi_min_hz", 0.0, "fi_max_hz", 15.0,
-                    "fi_points", 4, "seeds", 2, "tstop_ms", 1500.0, "transient_ms", 500.0));
+                    "fi_points", 4, "seeds", 2, "tstop_ms", 1500.0, "transient_ms", 500.0),
+            "mean-field", Map.of("tstop_ms", 200.0),
+            "mean-field-sweep", Map.of("drive_points", 5),
+            "compare", Map.of("transient_ms", 0.0));
 
     /**
      * Walks every registered operation: parameters have unique snake_case keys with their units,
@@ -77,6 +80,13 @@ class OperationsTest {
                 return Arrays.asList(cellTable("HH_RS"), CONFIG1, null);
             case "transfer-function-fit":
                 return List.of(produced.get("transfer-function-scan"), cellTable("HH_RS"), CONFIG1);
+            case "mean-field":
+                return Arrays.asList(CONFIG1, produced.get("transfer-function-coefficients"), null,
+                        produced.get("stimulus-waveform"));
+            case "mean-field-sweep":
+                return Arrays.asList(CONFIG1, null, null);
+            case "compare":
+                return Arrays.asList(produced.get("network-simulation"), produced.get("mean-field"), null);
             default:
                 return List.of();
         }
@@ -94,7 +104,8 @@ class OperationsTest {
         OperationRegistry r = OperationRegistry.standard();
         assertThrows(IllegalArgumentException.class, () -> r.register(new CellModelOperation()));
         assertEquals(List.of("cell-model", "network-builder", "stimulus-waveform", "network-simulation",
-                "transfer-function-scan", "transfer-function-fit", "transfer-function-coefficients"), r.ids());
+                "transfer-function-scan", "transfer-function-fit", "transfer-function-coefficients", "mean-field",
+                "mean-field-sweep", "compare"), r.ids());
     }
 
     @Test

@@ -14,9 +14,9 @@ import java.util.Map;
  * reference file), read with a small JSON reader: objects become maps, arrays lists, numbers
  * doubles.
  */
-final class Reference {
+public final class Reference {
 
-    static final Map<String, Object> HH_CONFIG1 = load("/reference/hh_config1.json");
+    public static final Map<String, Object> HH_CONFIG1 = load("/reference/hh_config1.json");
 
     private final String text;
     private int pos;
@@ -25,18 +25,23 @@ final class Reference {
         this.text = text;
     }
 
+    /** A top-level object of the reference file. */
+    public static Map<String, Object> object(String key) {
+        return object(HH_CONFIG1, key);
+    }
+
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o, String key) {
+    public static Map<String, Object> object(Object o, String key) {
         return (Map<String, Object>) ((Map<String, Object>) o).get(key);
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o, String key) {
+    public static List<Object> list(Object o, String key) {
         return (List<Object>) ((Map<String, Object>) o).get(key);
     }
 
     @SuppressWarnings("unchecked")
-    static double number(Object o, String key) {
+    public static double number(Object o, String key) {
         return (Double) ((Map<String, Object>) o).get(key);
     }
 

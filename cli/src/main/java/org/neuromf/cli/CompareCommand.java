@@ -1,0 +1,59 @@
+package org.neuromf.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.neuromf.core.operation.CompareOperation;
+import org.neuromf.core.operation.Operation;
+import org.neuromf.core.operation.OperationResult;
+import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.table.Csv;
+import org.neuromf.core.table.Table;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/** {@code neuromf compare}: a network simulation's tables against a mean field's. */
+final class CompareCommand implements Main.Command {
+
+    private final ParameterOptions options = new ParameterOptions();
+    private final Operation compare = new CompareOperation();
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("neuromf compare");
+        spec.usageMessage().description("Compares a network simulation with a mean field and writes comparison.csv"
+                + " (network, mean field and difference per population and quantity) and histogram.csv into --out.");
+        spec.addOption(OptionSpec.builder("--rates").paramLabel("FILE.csv").type(Path.class).required(true)
+                .description("rates.csv of neuromf simulate").build());
+        spec.addOption(OptionSpec.builder("--meanfield").paramLabel("FILE.csv").type(Path.class).required(true)
+                .description("meanfield.csv of neuromf meanfield").build());
+        spec.addOption(OptionSpec.builder("--traces").paramLabel("FILE.csv").type(Path.class)
+                .description("traces.csv of neuromf simulate --n-rec N: adds potential and conductance statistics").build());
+        spec.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(Path.class).required(true)
+                .description("folder for the result tables").build());
+        options.add(spec, compare.parameters());
+        return spec;
+    }
+
+    @Override
+    public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
+        ParameterValues values = ParameterValues.of(compare.parameters(), options.values(parsed));
+        Path traces = parsed.matchedOptionValue("--traces", null);
+        OperationResult r = compare.run(Arrays.asList(Csv.read(parsed.matchedOptionValue("--rates", null)),
+                Csv.read(parsed.matchedOptionValue("--meanfield", null)), traces == null ? null : Csv.read(traces)),
+                values, ConsoleProgress.quiet());
+        Map<String, Table> outputs = new LinkedHashMap<>();
+        outputs.put("comparison.csv", r.table(0));
+        outputs.put("histogram.csv", r.table(1));
+        Path dir = parsed.matchedOptionValue("--out", null);
+        Outputs.write(dir, outputs);
+        Summaries.print(r.table(0).select("population", "quantity", "unit", "network", "mean_field", "difference"), out);
+        out.println("wrote " + String.join(", ", outputs.keySet()) + " to " + dir);
+        return 0;
+    }
+}

@@ -1,0 +1,309 @@
+package org.neuromf.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jfree.chart.JFreeChart;
+import org.neuromf.charts.ChartImages;
+import org.neuromf.charts.MeanFieldChart;
+import org.neuromf.charts.RasterChart;
+import org.neuromf.charts.RateHistogramChart;
+import org.neuromf.charts.StatisticsChart;
+import org.neuromf.charts.TransferFunctionChart;
+import org.neuromf.core.analysis.Comparison;
+import org.neuromf.core.cell.AdExCell;
+import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.network.NetworkTable;
+import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.operation.CompareOperation;
+import org.neuromf.core.operation.MeanFieldOperation;
+import org.neuromf.core.operation.MeanFieldSweepOperation;
+import org.neuromf.core.operation.NetworkSimulationOperation;
+import org.neuromf.core.operation.Operation;
+import org.neuromf.core.operation.OperationResult;
+import org.neuromf.core.operation.StimulusWaveformOperation;
+import org.neuromf.core.operation.TransferFunctionFitOperation;
+import org.neuromf.core.operation.TransferFunctionScanOperation;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.transfer.FluctuationModel;
+import org.neuromf.core.transfer.TransferCoefficients;
+import org.neuromf.core.transfer.TransferFunction;
+import org.neuromf.core.util.Progress;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code neuromf paper}: the paper's pipeline from the presets alone, for the HH network
+ * (HH_RS--HH_FS--CONFIG1) and the AdEx network (RS-cell--FS-cell--CONFIG1): transfer functions
+ * scanned and fitted (or the published HH fits), the spontaneous and the double-Gaussian-driven
+ * network over several seeds, the mean field with the same drive, their comparison, every table and
+ * figure, and report.md with the numbers.
+ */
+final class PaperCommand implements Main.Command {
+
+    static final List<String> CONFIGS = List.of("HH_RS--HH_FS--CONFIG1", "RS-cell--FS-cell--CONFIG1");
+    private static final String[] POPULATIONS = {"exc", "inh"};
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("neuromf paper");
+        spec.usageMessage().description("Reproduces the paper's analyses for " + String.join(" and ", CONFIGS) + ": scans"
+                + " and fits the transfer functions, simulates the spontaneous and the stimulated network over several"
+                + " seeds, runs the mean field, compares them, and writes every table, figure and report.md into --out.");
+        spec.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(Path.class).required(true)
+                .description("folder for the results, one subfolder per network").build());
+        spec.addOption(OptionSpec.builder("--published-fits").arity("0").type(boolean.class)
+                .description("use the published HH_RS and HH_FS fits instead of scanning those cells").build());
+        spec.addOption(OptionSpec.builder("--seeds").paramLabel("N").type(int.class).defaultValue("3")
+                .description("network simulations per condition (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--tstop").paramLabel("ms").type(double.class).defaultValue("2000")
+                .description("duration of every network simulation and mean field (default ${DEFAULT-VALUE} ms)").build());
+        spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class).description("print no progress")
+                .build());
+        return spec;
+    }
+
+    @Override
+    public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        int seeds = parsed.matchedOptionValue("--seeds", 3);
+        double tstop = parsed.matchedOptionValue("--tstop", 2000.0);
+        if (seeds < 1 || seeds > 100) {
+            throw new IllegalArgumentException("--seeds " + seeds + " is outside the allowed range [1, 100]");
+        }
+        if (!(tstop >= 1000 && tstop <= 1e6)) {
+            throw new IllegalArgumentException("--tstop " + tstop + " is outside the allowed range [1000, 1000000] ms:"
+                    + " the stimulus peaks at 1000 ms and 500 ms are left out as a transient");
+        }
+        boolean published = parsed.matchedOptionValue("--published-fits", false);
+        Path dir = parsed.matchedOptionValue("--out", null);
+        ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
+        StringBuilder report = new StringBuilder("# NeuroMF: the paper's analyses\n\n");
+        report.append(String.format(Locale.ROOT, "Networks simulated for %.0f ms, %d seeds per condition, statistics after"
+                + " 500 ms; second-order mean field, T = 5 ms. Transfer functions: %s.%n", tstop, seeds,
+                published ? "published fits for HH cells, scanned and fitted otherwise" : "scanned and fitted here"));
+        for (int c = 0; c < CONFIGS.size(); c++) {
+            String config = CONFIGS.get(c);
+            Progress part = progress.sub((double) c / CONFIGS.size(), 1.0 / CONFIGS.size());
+            report.append(new Pipeline(config, dir.resolve(c == 0 ? "hh" : "adex"), seeds, tstop, published, part).run());
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("report.md"), report.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("report.md") + ": " + e.getMessage(), e);
+        }
+        out.print(report);
+        out.println("wrote the tables, figures and report.md to " + dir);
+        return 0;
+    }
+
+    /** One network through the whole pipeline. */
+    private static final class Pipeline {
+        private final String config;
+        private final Path dir;
+        private final int seeds;
+        private final double tstop;
+        private final boolean published;
+        private final Progress progress;
+        private final Map<String, Table> tables = new LinkedHashMap<>();
+        private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        private final StringBuilder report = new StringBuilder();
+
+        Pipeline(String config, Path dir, int seeds, double tstop, boolean published, Progress progress) {
+            this.config = config;
+            this.dir = dir;
+            this.seeds = seeds;
+            this.tstop = tstop;
+            this.published = published;
+            this.progress = progress;
+        }
+
+        String run() {
+            report.append("\n## ").append(config).append("\n\n");
+            Table network = Chains.network(config, "", "", Map.of(), new LinkedHashMap<>());
+            tables.put("network.csv", network);
+            Table[] coefficients = new Table[2];
+            for (int a = 0; a < 2; a++) {
+                coefficients[a] = transferFunction(network, a, progress.sub(0.3 * a, 0.3));
+            }
+            Operation stim = new StimulusWaveformOperation();
+            Table stimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop)), Progress.NONE).table(0);
+            tables.put("stimulus.csv", stimulus);
+            report.append("\n| condition | population | quantity | network (mean ± SD over seeds) | mean field | difference |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            condition("spontaneous", network, null, coefficients, progress.sub(0.6, 0.2));
+            condition("waveform", network, stimulus, coefficients, progress.sub(0.8, 0.2));
+            publishedFixedPoint(network, coefficients);
+            Operation sweep = new MeanFieldSweepOperation();
+            Table fixedPoints = sweep.run(Arrays.asList(network, coefficients[0], coefficients[1]), sweep.defaults(),
+                    Progress.NONE).table(0);
+            tables.put("sweep.csv", fixedPoints);
+            Outputs.write(dir, tables);
+            for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
+                ChartImages.writePng(e.getValue(), dir.resolve(e.getKey() + ".png"), 1200, 700);
+                ChartImages.writeSvg(e.getValue(), dir.resolve(e.getKey() + ".svg"), 1200, 700);
+            }
+            report.append("\nFiles in `").append(dir.getFileName()).append("/`: ").append(String.join(", ", tables.keySet()))
+                    .append(", and the figures ").append(String.join(", ", charts.keySet())).append(" (PNG and SVG).\n");
+            return report.toString();
+        }
+
+        /** For cells with published fits scanned here: the fixed point the published fits give, for reference. */
+        private void publishedFixedPoint(Table network, Table[] coefficients) {
+            org.neuromf.core.network.Network net = NetworkTable.fromTable(network);
+            for (int a = 0; a < 2; a++) {
+                String cell = net.population(a).cell().name();
+                if (!TransferCoefficients.hasPreset(cell) || TransferCoefficients.fromTable(coefficients[a], 0, "fit")
+                        .equals(TransferCoefficients.preset(cell))) {
+                    return;
+                }
+            }
+            Operation mf = new MeanFieldOperation();
+            Table fp = mf.run(Arrays.asList(network, null, null, null), mf.defaults().with(Map.of("tstop_ms", 10.0)),
+                    Progress.NONE).table(1);
+            tables.put("fixed_point_published_fits.csv", fp);
+            report.append(String.format(Locale.ROOT, "%nWith the published fits instead, the mean field's spontaneous fixed"
+                    + " point is nu_e = %.4f Hz, nu_i = %.4f Hz (sd %.3f, %.3f Hz).%n", fp.getDouble(0, "nu_e_hz"),
+                    fp.getDouble(0, "nu_i_hz"), fp.getDouble(0, "sd_e_hz"), fp.getDouble(0, "sd_i_hz")));
+        }
+
+        /** The coefficient table of population a's cell: published, or scanned and fitted here. */
+        private Table transferFunction(Table network, int a, Progress part) {
+            org.neuromf.core.network.Network net = NetworkTable.fromTable(network);
+            var cell = net.population(a).cell();
+            String name = cell.name();
+            if (published && TransferCoefficients.hasPreset(name)) {
+                report.append("- ").append(name).append(": published transfer function (Carlu et al. 2020).\n");
+                return TransferCoefficients.preset(name).toTable();
+            }
+            String scanned = "";
+            if (cell instanceof AdExCell adex && (adex.a != 0 || adex.b != 0)) {
+                // the mean field carries the adaptation current W itself: measure F without it
+                cell = cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0));
+                scanned = " without adaptation (a = b = 0; the mean field adds W)";
+            }
+            Table cellTable = CellTable.toTable(cell);
+            Operation scan = new TransferFunctionScanOperation();
+            part.report(0, "scanning the transfer function of " + name);
+            Table samples = scan.run(Arrays.asList(cellTable, network, null), scan.defaults(), part).table(0);
+            Operation fit = new TransferFunctionFitOperation();
+            OperationResult r = fit.run(List.of(samples, cellTable, network), fit.defaults(), Progress.NONE);
+            Table coefficients = r.table(0);
+            tables.put("tf_samples_" + name + ".csv", samples);
+            tables.put("coefficients_" + name + ".csv", coefficients);
+            tables.put("residuals_" + name + ".csv", r.table(1));
+            TransferFunction tf = new TransferFunction(FluctuationModel.of(cell, SynapticInput.onto(net, a)),
+                    TransferCoefficients.fromTable(coefficients, 0, "coefficients"));
+            charts.put("tf_" + name, TransferFunctionChart.create(samples, tf::rate, name));
+            report.append(String.format(Locale.ROOT, "- %s: transfer function scanned%s at %d points (4 seeds x 10 s) and"
+                    + " fitted, RMS error %.3f Hz.%n", name, scanned, samples.rowCount(),
+                    coefficients.getDouble(0, "fit_rms_error_hz")));
+            return coefficients;
+        }
+
+        /** The network over seeds and the mean field under one drive, compared. */
+        private void condition(String name, Table network, Table stimulus, Table[] coefficients, Progress part) {
+            Operation sim = new NetworkSimulationOperation();
+            Operation mf = new MeanFieldOperation();
+            Operation compare = new CompareOperation();
+            OperationResult field = mf.run(Arrays.asList(network, coefficients[0], coefficients[1], stimulus),
+                    mf.defaults().with(Map.of("tstop_ms", tstop)), Progress.NONE);
+            tables.put("meanfield_" + name + ".csv", field.table(0));
+            tables.put("fixed_point_" + name + ".csv", field.table(1));
+            List<Table> comparisons = new ArrayList<>();
+            Table firstRates = null;
+            for (int s = 1; s <= seeds; s++) {
+                part.report((s - 1.0) / seeds, config + ", " + name + ": network, seed " + s + " of " + seeds);
+                OperationResult r = sim.run(Arrays.asList(network, stimulus), sim.defaults().with(Map.of("tstop_ms", tstop,
+                        "seed", s, "n_rec", 20, "record_spikes", s == 1)), part.sub((s - 1.0) / seeds, 1.0 / seeds));
+                Table cmp = compare.run(Arrays.asList(r.table(0), field.table(0), r.table(2)), compare.defaults(),
+                        Progress.NONE).table(0);
+                comparisons.add(cmp);
+                if (s == 1) {
+                    firstRates = r.table(0);
+                    tables.put("rates_" + name + ".csv", r.table(0));
+                    tables.put("summary_" + name + ".csv", r.table(3));
+                    double[] time = r.table(0).doubleColumn("time_ms");
+                    charts.put("raster_" + name, RasterChart.create(r.table(1), 200, time[0], time[time.length - 1]));
+                }
+            }
+            Table summary = summarise(name, comparisons);
+            tables.put("comparison_" + name + ".csv", summary);
+            charts.put("meanfield_" + name, MeanFieldChart.create(firstRates, field.table(0), 5));
+            if (stimulus == null) {
+                Table fp = field.table(1);
+                String[] mfColumn = {"e", "i"};
+                for (int a = 0; a < 2; a++) {
+                    double[] binned = Comparison.binnedRates(firstRates, POPULATIONS[a], 500, 5);
+                    charts.put("histogram_" + POPULATIONS[a], RateHistogramChart.create(binned,
+                            fp.getDouble(0, "nu_" + mfColumn[a] + "_hz"), fp.getDouble(0, "sd_" + mfColumn[a] + "_hz"),
+                            POPULATIONS[a], "Population rate in 5 ms bins, " + config));
+                }
+                charts.put("potential_statistics", statistics(summary, "mV", "muv", "sv"));
+                charts.put("conductance_statistics", statistics(summary, "nS", "muge", "sge", "mugi", "sgi"));
+            }
+        }
+
+        /** Network values as mean and SD over seeds beside the mean field's, per population and quantity. */
+        private Table summarise(String condition, List<Table> comparisons) {
+            Table first = comparisons.get(0);
+            Table.Builder b = Table.builder(org.neuromf.core.table.TableSchema.of(
+                    org.neuromf.core.table.ColumnSpec.text("population", "population"),
+                    org.neuromf.core.table.ColumnSpec.text("quantity", "what is compared"),
+                    org.neuromf.core.table.ColumnSpec.text("unit", "unit"),
+                    org.neuromf.core.table.ColumnSpec.real("network", "mean over seeds"),
+                    org.neuromf.core.table.ColumnSpec.real("network_sd", "SD over seeds"),
+                    org.neuromf.core.table.ColumnSpec.real("mean_field", "mean-field value"),
+                    org.neuromf.core.table.ColumnSpec.real("difference", "network - mean_field")));
+            for (int r = 0; r < first.rowCount(); r++) {
+                double[] v = new double[comparisons.size()];
+                for (int s = 0; s < v.length; s++) {
+                    v[s] = comparisons.get(s).getDouble(r, "network");
+                }
+                double mean = Arrays.stream(v).average().orElse(Double.NaN);
+                double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
+                double predicted = first.getDouble(r, "mean_field");
+                b.addRow(first.getString(r, "population"), first.getString(r, "quantity"), first.getString(r, "unit"), mean,
+                        sd, predicted, mean - predicted);
+                report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4g ± %.2g %s | %.4g | %+.3g |%n", condition,
+                        first.getString(r, "population"), first.getString(r, "quantity"), mean, sd,
+                        first.getString(r, "unit"), predicted, mean - predicted));
+            }
+            return b.build();
+        }
+
+        private static JFreeChart statistics(Table summary, String unit, String... quantities) {
+            List<String> names = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            for (int r = 0; r < summary.rowCount(); r++) {
+                if (Arrays.asList(quantities).contains(summary.getString(r, "quantity"))) {
+                    names.add(summary.getString(r, "quantity") + " " + summary.getString(r, "population"));
+                    values.add(new double[] {summary.getDouble(r, "network"), summary.getDouble(r, "network_sd"),
+                        summary.getDouble(r, "mean_field")});
+                }
+            }
+            double[][] columns = new double[3][values.size()];
+            for (int i = 0; i < values.size(); i++) {
+                for (int k = 0; k < 3; k++) {
+                    columns[k][i] = values.get(i)[k];
+                }
+            }
+            return StatisticsChart.create("Network (mean ± SD over seeds) and mean field", unit, names, columns[0],
+                    columns[1], columns[2]);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.neuromf.core.meanfield;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import org.apache.commons.math3.ode.FirstOrderIntegrator;
+import org.apache.commons.math3.ode.nonstiff.ClassicalRungeKuttaIntegrator;
+import org.apache.commons.math3.ode.nonstiff.DormandPrince54Integrator;
+import org.apache.commons.math3.ode.nonstiff.EulerIntegrator;
+import org.apache.commons.math3.ode.sampling.FixedStepHandler;
+import org.apache.commons.math3.ode.sampling.StepNormalizer;
+import org.apache.commons.math3.ode.sampling.StepNormalizerBounds;
+import org.apache.commons.math3.ode.sampling.StepNormalizerMode;
+import org.neuromf.core.util.Progress;
+
+/** Fixed points, their stability, drive sweeps and time courses of a {@link MeanFieldModel}. */
+public final class MeanField {
+
+    /** How the time course is integrated. */
+    public enum Method {
+        /** Dormand-Prince 5(4) with step control (default); output every dt. */
+        ADAPTIVE,
+        /** Classical Runge-Kutta at the fixed step dt. */
+        RK4,
+        /** Forward Euler at the fixed step dt, as in the authors' scripts. */
+        EULER
+    }
+
+    /** A rate beyond this (Hz) means the integration ran away: no transfer function reaches it. */
+    private static final double DIVERGED = 1e4;
+    private static final int NEWTON_ITERATIONS = 100;
+
+    private MeanField() {
+    }
+
+    /** The typical size of each state variable, for steps, tolerances and convergence. */
+    static double[] scales(MeanFieldModel m) {
+        double[] s = new double[m.getDimension()];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = k < 2 ? 1 : (m.order() == 2 && k < 5) ? 1e-2 : 1e-11;
+        }
+        return s;
+    }
+
+    /** The system with the external rate frozen at its value at {@code time}. */
+    private static FirstOrderDifferentialEquations frozen(MeanFieldModel m, double time) {
+        return new FirstOrderDifferentialEquations() {
+            @Override
+            public int getDimension() {
+                return m.getDimension();
+            }
+
+            @Override
+            public void computeDerivatives(double t, double[] y, double[] yDot) {
+                m.computeDerivatives(time, y, yDot);
+            }
+        };
+    }
+
+    /**
+     * The fixed point at the external rate of {@code time}, converged by Newton's method from
+     * {@code start} (null: from nu_e = 1, nu_i = 10 Hz after relaxing for 20 T), with its stability.
+     */
+    public static FixedPoint fixedPoint(MeanFieldModel m, double time, double[] start) {
+        double[] x = start == null ? relax(m, time, m.state(1, 10), 20 * m.timeConstant()) : start.clone();
+        double[] scale = scales(m);
+        for (int attempt = 0; attempt < 2 && x != null; attempt++) {
+            Integer iterations = newton(m, time, x, scale);
+            if (iterations != null) {
+                return withStability(m, time, x, iterations);
+            }
+            // not converged from here: relax much longer towards an attracting state and try once more
+            x = relax(m, time, start == null ? m.state(1, 10) : start, 400 * m.timeConstant());
+        }
+        throw new MeanFieldException("the mean field has no converged fixed point at an external rate of "
+                + m.externalRate(time) + " Hz: Newton's method did not converge, even after relaxing for "
+                + 400 * m.timeConstant() * 1e3 + " ms (the activity may oscillate or run away)");
+    }
+
+    /**
+     * Newton's method with backtracking, in place on x; the iterations used, or null when it fails.
+     * Converged when a full step changes no variable by more than 1e-12 of its size, or when the
+     * residual can no longer decrease (its floor is the rounding of the difference quotients) and
+     * the step is below 1e-7.
+     */
+    private static Integer newton(MeanFieldModel m, double time, double[] x, double[] scale) {
+        int n = x.length;
+        double[] f = new double[n];
+        m.computeDerivatives(time, x, f);
+        double norm = norm(f, scale);
+        double[] trial = new double[n];
+        double[] ft = new double[n];
+        for (int it = 1; it <= NEWTON_ITERATIONS; it++) {
+            double[] step;
+            try {
+                step = new LUDecomposition(jacobian(m, time, x, scale)).getSolver()
+                        .solve(new ArrayRealVector(f).mapMultiply(-1)).toArray();
+            } catch (SingularMatrixException e) {
+                return null;
+            }
+            double change = 0;
+            for (int k = 0; k < n; k++) {
+                change = Math.max(change, Math.abs(step[k]) / Math.max(Math.abs(x[k]), scale[k]));
+            }
+            if (!(change < 1e3)) {
+                return null;
+            }
+            double lambda = 1;
+            double trialNorm;
+            do {
+                for (int k = 0; k < n; k++) {
+                    trial[k] = x[k] + lambda * step[k];
+                }
+                m.computeDerivatives(time, trial, ft);
+                trialNorm = norm(ft, scale);
+                lambda /= 2;
+            } while (!(trialNorm < norm) && lambda > 1e-6);
+            if (!(trialNorm < norm)) {
+                return change < 1e-7 ? it : null;
+            }
+            System.arraycopy(trial, 0, x, 0, n);
+            System.arraycopy(ft, 0, f, 0, n);
+            norm = trialNorm;
+            if (change < 1e-12) {
+                return it;
+            }
+        }
+        return null;
+    }
+
+    private static double norm(double[] f, double[] scale) {
+        double s = 0;
+        for (int k = 0; k < f.length; k++) {
+            double v = f[k] / scale[k];
+            s += v * v;
+        }
+        return Double.isNaN(s) ? Double.POSITIVE_INFINITY : Math.sqrt(s);
+    }
+
+    /** The Jacobian of d(state)/dt at x (1/s), by central differences. */
+    static RealMatrix jacobian(MeanFieldModel m, double time, double[] x, double[] scale) {
+        int n = x.length;
+        RealMatrix j = new Array2DRowRealMatrix(n, n);
+        double[] up = new double[n];
+        double[] down = new double[n];
+        for (int k = 0; k < n; k++) {
+            double h = 1e-6 * Math.max(Math.abs(x[k]), scale[k]);
+            double[] xp = x.clone();
+            double[] xm = x.clone();
+            xp[k] += h;
+            xm[k] -= h;
+            m.computeDerivatives(time, xp, up);
+            m.computeDerivatives(time, xm, down);
+            for (int r = 0; r < n; r++) {
+                j.setEntry(r, k, (up[r] - down[r]) / (2 * h));
+            }
+        }
+        return j;
+    }
+
+    private static FixedPoint withStability(MeanFieldModel m, double time, double[] x, int iterations) {
+        EigenDecomposition e = new EigenDecomposition(jacobian(m, time, x, scales(m)));
+        return new FixedPoint(m.externalRate(time), x.clone(), e.getRealEigenvalues(), e.getImagEigenvalues(), iterations);
+    }
+
+    /**
+     * Integrates the frozen system from y0 for {@code duration} with step control; the end state,
+     * or null when the integration cannot go on (the state runs away).
+     */
+    private static double[] relax(MeanFieldModel m, double time, double[] y0, double duration) {
+        double[] y = y0.clone();
+        try {
+            adaptive(m).integrate(frozen(m, time), 0, y0, duration, y);
+        } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+            return null;
+        }
+        return y;
+    }
+
+    private static FirstOrderIntegrator adaptive(MeanFieldModel m) {
+        double[] scale = scales(m);
+        double[] absolute = new double[scale.length];
+        double[] relative = new double[scale.length];
+        for (int k = 0; k < scale.length; k++) {
+            absolute[k] = 1e-10 * scale[k];
+            relative[k] = 1e-8;
+        }
+        return new DormandPrince54Integrator(1e-9, m.timeConstant(), absolute, relative);
+    }
+
+    /**
+     * Fixed points over a list of drives (Hz), each continued from the previous one; the model is
+     * rebuilt for each drive by {@code modelAt}. Where there is no converged fixed point the entry
+     * is {@link FixedPoint#none} and the next drive starts afresh.
+     */
+    public static List<FixedPoint> sweep(java.util.function.DoubleFunction<MeanFieldModel> modelAt, double[] drives,
+            Progress progress) {
+        List<FixedPoint> points = new ArrayList<>();
+        double[] previous = null;
+        for (int i = 0; i < drives.length; i++) {
+            progress.checkCancelled();
+            MeanFieldModel m = modelAt.apply(drives[i]);
+            FixedPoint p;
+            try {
+                p = fixedPoint(m, 0, previous);
+                previous = p.state();
+            } catch (MeanFieldException e) {
+                p = FixedPoint.none(drives[i], m.getDimension());
+                previous = null;
+            }
+            points.add(p);
+            progress.report((i + 1.0) / drives.length, "fixed point " + (i + 1) + " of " + drives.length);
+        }
+        return points;
+    }
+
+    /**
+     * The time course from state {@code start} at t = 0 (normally the fixed point of the drive
+     * there), sampled every {@code dt} (s) up to {@code tstop}.
+     *
+     * @return one state per sample, time first: {t, state...}
+     */
+    public static List<double[]> integrate(MeanFieldModel m, double[] start, double tstop, double dt, Method method,
+            Progress progress) {
+        FirstOrderIntegrator integrator = switch (method) {
+            case ADAPTIVE -> adaptive(m);
+            case RK4 -> new ClassicalRungeKuttaIntegrator(dt);
+            case EULER -> new EulerIntegrator(dt);
+        };
+        List<double[]> samples = new ArrayList<>();
+        integrator.addStepHandler(new StepNormalizer(dt, new FixedStepHandler() {
+            @Override
+            public void init(double t0, double[] y0, double t) {
+            }
+
+            @Override
+            public void handleStep(double t, double[] y, double[] yDot, boolean isLast) {
+            for (int a = 0; a < 2; a++) {
+                if (!(Math.abs(y[a]) < DIVERGED)) {
+                    throw new MeanFieldException("the mean field diverged at t = " + Math.round(t * 1e6) / 1e3
+                            + " ms (nu_" + (a == 0 ? "e" : "i") + " = " + y[a] + " Hz) with the " + method.name().toLowerCase()
+                            + " integrator at dt_ms = " + dt * 1e3 + "; use a smaller dt_ms or the adaptive integrator");
+                }
+            }
+            // the normalizer can hand the same multiple of dt twice when a step ends on it (rounding)
+            if (!samples.isEmpty() && t < samples.get(samples.size() - 1)[0] + dt / 2) {
+                return;
+            }
+            double[] row = new double[y.length + 1];
+            row[0] = Math.round(t / dt) * dt;
+            System.arraycopy(y, 0, row, 1, y.length);
+            samples.add(row);
+            if (samples.size() % 1000 == 0) {
+                progress.checkCancelled();
+                progress.report(t / tstop, "mean field at " + Math.round(t * 1e3) + " ms");
+            }
+            }
+        }, StepNormalizerMode.MULTIPLES, StepNormalizerBounds.BOTH));
+        integrator.integrate(m, 0, start, tstop, start.clone());
+        return samples;
+    }
+}
