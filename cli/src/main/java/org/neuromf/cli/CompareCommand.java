@@ -4,8 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.jfree.chart.JFreeChart;
+import org.neuromf.charts.MeanFieldChart;
+import org.neuromf.charts.RateHistogramChart;
+import org.neuromf.core.analysis.Comparison;
 import org.neuromf.core.operation.CompareOperation;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
@@ -44,16 +49,36 @@ final class CompareCommand implements Main.Command {
     public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
         ParameterValues values = ParameterValues.of(compare.parameters(), options.values(parsed));
         Path traces = parsed.matchedOptionValue("--traces", null);
-        OperationResult r = compare.run(Arrays.asList(Csv.read(parsed.matchedOptionValue("--rates", null)),
-                Csv.read(parsed.matchedOptionValue("--meanfield", null)), traces == null ? null : Csv.read(traces)),
+        Table rates = Csv.read(parsed.matchedOptionValue("--rates", null));
+        Table meanField = Csv.read(parsed.matchedOptionValue("--meanfield", null));
+        OperationResult r = compare.run(Arrays.asList(rates, meanField, traces == null ? null : Csv.read(traces)),
                 values, ConsoleProgress.quiet());
         Map<String, Table> outputs = new LinkedHashMap<>();
         outputs.put("comparison.csv", r.table(0));
         outputs.put("histogram.csv", r.table(1));
         Path dir = parsed.matchedOptionValue("--out", null);
-        Outputs.write(dir, outputs);
+        Map<String, JFreeChart> figures = new LinkedHashMap<>();
+        figures.put("comparison.png", MeanFieldChart.create(rates, meanField, values.real("bin_ms")));
+        List<String> populations = Comparison.populations(rates);
+        for (String pop : populations) {
+            figures.put("histogram_" + pop + ".png", RateHistogramChart.create(
+                    Comparison.binnedRates(rates, pop, values.real("transient_ms"), values.real("bin_ms")),
+                    predicted(r.table(0), pop, "mean_rate"), predicted(r.table(0), pop, "rate_sd_"), pop,
+                    "Population rate in " + values.real("bin_ms") + " ms bins"));
+        }
+        List<String> written = Outputs.write(dir, outputs, figures);
         Summaries.print(r.table(0).select("population", "quantity", "unit", "network", "mean_field", "difference"), out);
-        out.println("wrote " + String.join(", ", outputs.keySet()) + " to " + dir);
+        out.println("wrote " + String.join(", ", written) + " to " + dir);
         return 0;
+    }
+
+    /** The mean field's value of the first quantity of population pop that starts with {@code quantity}. */
+    private static double predicted(Table comparison, String pop, String quantity) {
+        for (int r = 0; r < comparison.rowCount(); r++) {
+            if (comparison.getString(r, "population").equals(pop) && comparison.getString(r, "quantity").startsWith(quantity)) {
+                return comparison.getDouble(r, "mean_field");
+            }
+        }
+        return Double.NaN;
     }
 }

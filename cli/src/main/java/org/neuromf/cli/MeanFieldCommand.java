@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuromf.charts.MeanFieldChart;
 import org.neuromf.core.meanfield.MeanFieldSettings;
 import org.neuromf.core.operation.MeanFieldOperation;
 import org.neuromf.core.operation.MeanFieldSweepOperation;
@@ -95,13 +96,13 @@ final class MeanFieldCommand implements Main.Command {
         }
         outputs.put("parameters.csv", Chains.parametersTable(used));
         Path dir = parsed.matchedOptionValue("--out", null);
-        Outputs.write(dir, outputs);
+        Outputs.write(dir, outputs, Map.of("meanfield.png", MeanFieldChart.create(null, r.table(0), 5)));
         for (String w : warnings) {
             err.println("note: " + w);
         }
         Summaries.print(r.table(1).select("drive_hz", "nu_e_hz", "nu_i_hz", "sd_e_hz", "sd_i_hz", "cov_ei_hz2",
                 "max_real_eigenvalue_per_s", "stable"), out);
-        out.println("wrote " + String.join(", ", outputs.keySet()) + " to " + dir);
+        out.println("wrote " + String.join(", ", outputs.keySet()) + ", meanfield.png to " + dir);
         return 0;
     }
 }

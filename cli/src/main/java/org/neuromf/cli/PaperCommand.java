@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jfree.chart.JFreeChart;
-import org.neuromf.charts.ChartImages;
 import org.neuromf.charts.MeanFieldChart;
 import org.neuromf.charts.RasterChart;
 import org.neuromf.charts.RateHistogramChart;
@@ -152,11 +151,12 @@ final class PaperCommand implements Main.Command {
             Table fixedPoints = sweep.run(Arrays.asList(network, coefficients[0], coefficients[1]), sweep.defaults(),
                     Progress.NONE).table(0);
             tables.put("sweep.csv", fixedPoints);
-            Outputs.write(dir, tables);
-            for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
-                ChartImages.writePng(e.getValue(), dir.resolve(e.getKey() + ".png"), 1200, 700);
-                ChartImages.writeSvg(e.getValue(), dir.resolve(e.getKey() + ".svg"), 1200, 700);
-            }
+            Map<String, JFreeChart> figures = new LinkedHashMap<>();
+            charts.forEach((name, chart) -> {
+                figures.put(name + ".png", chart);
+                figures.put(name + ".svg", chart);
+            });
+            Outputs.write(dir, tables, figures);
             report.append("\nFiles in `").append(dir.getFileName()).append("/`: ").append(String.join(", ", tables.keySet()))
                     .append(", and the figures ").append(String.join(", ", charts.keySet())).append(" (PNG and SVG).\n");
             return report.toString();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuromf.charts.ActivityChart;
-import org.neuromf.charts.ChartImages;
+import org.jfree.chart.JFreeChart;
 import org.neuromf.charts.RasterChart;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.operation.CellModelOperation;
@@ -94,9 +94,13 @@ final class SimulateCommand implements Main.Command {
         }
         outputs.put("parameters.csv", Chains.parametersTable(used));
         Path dir = parsed.matchedOptionValue("--out", null);
-        Outputs.write(dir, outputs);
-        List<String> written = new ArrayList<>(outputs.keySet());
-        written.addAll(writeCharts(dir, result.table(0), outputs.get("spikes.csv")));
+        Map<String, JFreeChart> figures = new LinkedHashMap<>();
+        figures.put("rates.png", ActivityChart.create(result.table(0), 5));
+        if (simValues.flag("record_spikes")) {
+            double[] time = result.table(0).doubleColumn("time_ms"); // the raster spans the simulated time
+            figures.put("raster.png", RasterChart.create(result.table(1), 200, time[0], time[time.length - 1]));
+        }
+        List<String> written = Outputs.write(dir, outputs, figures);
 
         for (String w : warnings) {
             err.println("warning: " + w);
@@ -104,20 +108,5 @@ final class SimulateCommand implements Main.Command {
         Summaries.print(result.table(3), out);
         out.println("wrote " + String.join(", ", written) + " to " + dir);
         return 0;
-    }
-
-    /** rates.png and, when spikes were recorded, raster.png; returns the names written. */
-    private static List<String> writeCharts(Path dir, Table rates, Table spikes) {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // a command line never opens a window
-        }
-        ChartImages.writePng(ActivityChart.create(rates, 5), dir.resolve("rates.png"), 1200, 600);
-        if (spikes == null) {
-            return List.of("rates.png");
-        }
-        double[] time = rates.doubleColumn("time_ms"); // the raster spans the simulated time, as the rates do
-        ChartImages.writePng(RasterChart.create(spikes, 200, time[0], time[time.length - 1]), dir.resolve("raster.png"),
-                1200, 600);
-        return List.of("rates.png", "raster.png");
     }
 }

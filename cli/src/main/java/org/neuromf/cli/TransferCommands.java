@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuromf.charts.TransferFunctionChart;
+import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.network.Network;
+import org.neuromf.core.network.NetworkTable;
+import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.operation.NetworkBuilderOperation;
 import org.neuromf.core.operation.Operation;
@@ -17,6 +22,9 @@ import org.neuromf.core.operation.TransferFunctionScanOperation;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.transfer.FluctuationModel;
+import org.neuromf.core.transfer.TransferCoefficients;
+import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.Progress;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,12 +158,16 @@ final class TransferCommands {
             Map<String, Table> outputs = new LinkedHashMap<>();
             outputs.put("coefficients.csv", r.table(0));
             outputs.put("residuals.csv", r.table(1));
-            Outputs.write(dir, outputs);
+            Network network = NetworkTable.fromTable(in.network());
+            Cell cell = CellTable.single(in.cell(), "cell table");
+            TransferFunction fitted = new TransferFunction(FluctuationModel.of(cell, SynapticInput.forCell(network, cell)),
+                    TransferCoefficients.fromTable(r.table(0), 0, "coefficients"));
+            Outputs.write(dir, outputs, Map.of("tf.png", TransferFunctionChart.create(samples, fitted::rate, cell.name())));
             for (String w : r.warnings()) {
                 err.println("warning: " + w);
             }
             Summaries.print(r.table(0), out);
-            out.println("wrote coefficients.csv, residuals.csv to " + dir);
+            out.println("wrote coefficients.csv, residuals.csv, tf.png to " + dir);
             return 0;
         }
     }

@@ -153,6 +153,7 @@ class MainTest {
         assertEquals("HH_FS", coefficients.getString(0, "cell"));
         assertTrue(coefficients.getDouble(0, "fit_rms_error_hz") < 1, "rms " + coefficients.getDouble(0, "fit_rms_error_hz"));
         assertEquals(32, Csv.read(fit.resolve("residuals.csv")).rowCount());
+        assertEquals(700, ImageIO.read(fit.resolve("tf.png").toFile()).getHeight());
 
         Path points = tmp.resolve("points.csv");
         Files.writeString(points, "fe_hz,fi_hz\n5,8\n7,8\n");
@@ -200,6 +201,10 @@ class MainTest {
         assertEquals(List.of("population", "quantity", "unit", "network", "mean_field", "difference",
                 "relative_difference"), comparison.schema().names());
         assertTrue(Files.exists(cmp.resolve("histogram.csv")));
+        for (String png : List.of("comparison.png", "histogram_exc.png", "histogram_inh.png")) {
+            assertEquals(1200, ImageIO.read(cmp.resolve(png).toFile()).getWidth(), png);
+        }
+        assertTrue(Files.size(mf.resolve("meanfield.png")) > 0);
     }
 
     @Test
