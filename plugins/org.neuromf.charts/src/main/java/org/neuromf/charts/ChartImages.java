@@ -1,8 +1,9 @@
 package org.neuromf.charts;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +29,23 @@ public final class ChartImages {
 
     /** Renders the chart at width x height pixels into a PNG file. */
     public static void writePng(JFreeChart chart, Path file, int width, int height) {
+        byte[] png = png(chart, width, height);
+        AtomicFiles.write(file, tmp -> Files.write(tmp, png));
+    }
+
+    /** The chart rendered at width x height pixels, as the bytes of a PNG image. */
+    public static byte[] png(JFreeChart chart, int width, int height) {
         checkSize(width, height);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-        AtomicFiles.write(file, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (!ImageIO.write(image, "png", out)) {
-                    throw new IOException("no PNG writer in this Java runtime");
-                }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer in this Java runtime");
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -61,7 +70,7 @@ public final class ChartImages {
      * render there. It must happen before AWT first asks; where a display exists it is left alone, so
      * that a desktop host (KNIME) keeps its windows.
      */
-    static void ensureHeadlessWithoutDisplay() {
+    public static void ensureHeadlessWithoutDisplay() {
         if (System.getProperty("java.awt.headless") != null) {
             return;
         }

@@ -1,0 +1,8 @@
+package org.knime.core.data;
+
+/** Declaration of KNIME AP 5.x API (compile-only; see the pom.xml of this module). */
+public interface DataRow extends Iterable<DataCell> {
+    DataCell getCell(int index);
+
+    int getNumCells();
+}

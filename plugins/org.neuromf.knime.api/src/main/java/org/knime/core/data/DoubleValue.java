@@ -1,0 +1,6 @@
+package org.knime.core.data;
+
+/** Declaration of KNIME AP 5.x API (compile-only; see the pom.xml of this module). */
+public interface DoubleValue extends DataValue {
+    double getDoubleValue();
+}

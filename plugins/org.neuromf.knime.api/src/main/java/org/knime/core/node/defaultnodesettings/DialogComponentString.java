@@ -1,0 +1,9 @@
+package org.knime.core.node.defaultnodesettings;
+
+/** Declaration of KNIME AP 5.x API (compile-only; see the pom.xml of this module). */
+public class DialogComponentString extends DialogComponent {
+    public DialogComponentString(final SettingsModelString stringModel, final String label) {
+        throw new UnsupportedOperationException("declaration of the KNIME API only: run NeuroMF inside KNIME");
+    }
+
+}

@@ -1,0 +1,5 @@
+package org.knime.core.node.port;
+
+/** Declaration of KNIME AP 5.x API (compile-only; see the pom.xml of this module). */
+public interface PortObject {
+}

@@ -1,0 +1,119 @@
+package org.neuromf.knime;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.DialogComponent;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelLong;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.param.ParameterValues;
+
+/**
+ * The KNIME settings of a node's parameters: one SettingsModel per parameter, keyed by the
+ * parameter key (so flow variables of that name control it), and its dialog component. Values are
+ * checked by the parameter specs, whose messages name the key, the value and the allowed range.
+ */
+final class SettingsModels {
+
+    private SettingsModels() {
+    }
+
+    /** A settings model holding the parameter's default. */
+    static SettingsModel create(ParameterSpec s) {
+        Object d = SettingsMapping.toSetting(s, s.defaultValue());
+        switch (SettingsMapping.kind(s)) {
+            case DOUBLE:
+                return new SettingsModelDouble(s.key(), (Double) d);
+            case INTEGER:
+                return new SettingsModelInteger(s.key(), (Integer) d);
+            case LONG:
+                return new SettingsModelLong(s.key(), (Long) d);
+            case BOOLEAN:
+                return new SettingsModelBoolean(s.key(), (Boolean) d);
+            default:
+                return new SettingsModelString(s.key(), (String) d);
+        }
+    }
+
+    static List<SettingsModel> create(List<ParameterSpec> specs) {
+        return specs.stream().map(SettingsModels::create).toList();
+    }
+
+    /** The model's value, as a setting value (Double, Integer, Long, Boolean, String). */
+    static Object value(SettingsModel m) {
+        if (m instanceof SettingsModelDouble d) {
+            return d.getDoubleValue();
+        }
+        if (m instanceof SettingsModelInteger i) {
+            return i.getIntValue();
+        }
+        if (m instanceof SettingsModelLong l) {
+            return l.getLongValue();
+        }
+        if (m instanceof SettingsModelBoolean b) {
+            return b.getBooleanValue();
+        }
+        return ((SettingsModelString) m).getStringValue();
+    }
+
+    /** The parameter values the models hold; a value the spec refuses becomes an InvalidSettingsException. */
+    static ParameterValues values(List<ParameterSpec> specs, List<SettingsModel> models) throws InvalidSettingsException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < specs.size(); i++) {
+                values.put(specs.get(i).key(), SettingsMapping.fromSetting(specs.get(i), value(models.get(i))));
+            }
+            return ParameterValues.of(specs, values);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+    }
+
+    /** Checks stored settings by the specs before any model loads them. */
+    static void validate(List<ParameterSpec> specs, NodeSettingsRO settings) throws InvalidSettingsException {
+        List<SettingsModel> copies = create(specs);
+        for (SettingsModel m : copies) {
+            m.loadSettingsFrom(settings);
+        }
+        values(specs, copies);
+    }
+
+    /** The dialog component of a parameter, with its unit in the label and its range in the tooltip. */
+    static DialogComponent component(ParameterSpec s, SettingsModel m) {
+        String label = SettingsMapping.label(s);
+        DialogComponent c;
+        if (s instanceof ParameterSpec.Choice choice) {
+            c = new DialogComponentStringSelection((SettingsModelString) m, label, choice.choices());
+        } else if (m instanceof SettingsModelBoolean b) {
+            c = new DialogComponentBoolean(b, label);
+        } else if (m instanceof SettingsModelString str) {
+            c = new DialogComponentString(str, label);
+        } else if (m instanceof SettingsModelDouble d) {
+            c = new DialogComponentNumber(d, label, step(s));
+        } else if (m instanceof SettingsModelInteger i) {
+            c = new DialogComponentNumber(i, label, 1);
+        } else {
+            c = new DialogComponentNumber((SettingsModelLong) m, label, 1);
+        }
+        c.setToolTipText(SettingsMapping.help(s));
+        return c;
+    }
+
+    /** A spinner step of about a tenth of the default (1 for 0). */
+    private static double step(ParameterSpec s) {
+        double d = Math.abs((Double) s.defaultValue());
+        return d == 0 ? 1 : Math.pow(10, Math.floor(Math.log10(d)) - 1);
+    }
+}
