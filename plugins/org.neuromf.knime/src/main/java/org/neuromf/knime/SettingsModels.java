@@ -14,8 +14,11 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
+import org.knime.core.node.defaultnodesettings.SettingsModelLongBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
@@ -88,6 +91,32 @@ final class SettingsModels {
             m.loadSettingsFrom(settings);
         }
         values(specs, copies);
+    }
+
+    /**
+     * A settings model for the dialog: like {@link #create}, but numbers are bounded by the closed
+     * hull of their allowed range, so the spinner keeps inside it (the node model keeps unbounded
+     * models and checks values with the spec's own message).
+     */
+    static SettingsModel createBounded(ParameterSpec s) {
+        Object d = SettingsMapping.toSetting(s, s.defaultValue());
+        switch (SettingsMapping.kind(s)) {
+            case DOUBLE:
+                return new SettingsModelDoubleBounded(s.key(), (Double) d, finite(SettingsMapping.lowerBound(s)),
+                        finite(SettingsMapping.upperBound(s)));
+            case INTEGER:
+                return new SettingsModelIntegerBounded(s.key(), (Integer) d, (int) SettingsMapping.lowerBound(s),
+                        (int) SettingsMapping.upperBound(s));
+            case LONG:
+                return new SettingsModelLongBounded(s.key(), (Long) d, ((ParameterSpec.Whole) s).min(),
+                        ((ParameterSpec.Whole) s).max());
+            default:
+                return create(s);
+        }
+    }
+
+    private static double finite(double bound) {
+        return Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, bound));
     }
 
     /** The dialog component of a parameter, with its unit in the label and its range in the tooltip. */
