@@ -47,6 +47,9 @@ public final class Main {
             case "paper":
                 command = new PaperCommand();
                 break;
+            case "run-workflow":
+                command = new RunWorkflowCommand();
+                break;
             case "meanfield":
                 command = new MeanFieldCommand();
                 break;
@@ -119,6 +122,7 @@ public final class Main {
         s.println("  compare      compare a simulation with a mean field: --rates R.csv --meanfield M.csv --out DIR");
         s.println("  presets      list every cell and network preset with its parameters and units");
         s.println("  operations   list the operations (the KNIME nodes) with their parameters");
+        s.println("  run-workflow run a NeuroMF KNIME workflow headless: neuromf run-workflow DIR|FILE.knwf --out DIR");
         s.println("  run OP       run one operation on CSV tables: neuromf run OP --input PORT=FILE ... --out DIR");
         s.println();
         s.println("neuromf COMMAND --help describes each command and all its options.");

@@ -1,0 +1,280 @@
+package org.neuromf.cli.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.network.NetworkTable;
+import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.transfer.FluctuationModel;
+import org.neuromf.core.transfer.TransferCoefficients;
+import org.neuromf.core.transfer.TransferFunction;
+import org.neuromf.core.util.Progress;
+import org.neuromf.knime.NodeSpec;
+
+/**
+ * The workflows of test-workflows/: the files are what {@link PaperWorkflows} writes, every one
+ * runs headless with its key results checked, and bad files are refused clearly.
+ */
+class WorkflowTest {
+
+    static final Path WORKFLOWS = Path.of("../test-workflows");
+    static final Path PLUGIN_XML = Path.of("../plugins/org.neuromf.knime/plugin.xml");
+
+    @TempDir
+    static Path runs;
+
+    private static final java.util.Map<String, WorkflowRunner.Result> RESULTS = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void runEveryWorkflow() {
+        for (Workflow w : PaperWorkflows.all()) {
+            Workflow read = WorkflowFiles.read(WORKFLOWS.resolve(w.name()));
+            RESULTS.put(w.name(), WorkflowRunner.run(read, runs.resolve(w.name()), Progress.NONE));
+        }
+    }
+
+    private static Table output(String workflow, String nodeFolder, int port) {
+        WorkflowRunner.Result r = RESULTS.get(workflow);
+        for (Workflow.Node n : r.workflow().nodes()) {
+            if (n.folder().equals(nodeFolder)) {
+                return r.tables().get(n.id()).get(port);
+            }
+        }
+        throw new AssertionError(workflow + " has no node " + nodeFolder);
+    }
+
+    private static double value(Table comparison, String population, String quantity, String column) {
+        for (int r = 0; r < comparison.rowCount(); r++) {
+            if (comparison.getString(r, "population").equals(population)
+                    && comparison.getString(r, "quantity").equals(quantity)) {
+                return comparison.getDouble(r, column);
+            }
+        }
+        throw new AssertionError(population + "." + quantity);
+    }
+
+    @Test
+    void committedFilesAreWhatPaperWorkflowsWrites(@TempDir Path fresh) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Workflow w : PaperWorkflows.all()) {
+            WorkflowFiles.write(w, fresh.resolve(w.name()));
+            names.add(w.name());
+        }
+        try (Stream<Path> files = Files.walk(fresh)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path committed = WORKFLOWS.resolve(fresh.relativize(f).toString());
+                assertTrue(Files.exists(committed), committed + " is missing: run PaperWorkflows");
+                assertEquals(Files.readString(f), Files.readString(committed), committed
+                        + " differs from what PaperWorkflows writes: run java -cp cli/target/neuromf.jar"
+                        + " org.neuromf.cli.workflow.PaperWorkflows");
+            }
+        }
+        assertEquals(5, names.size());
+    }
+
+    /** Structure: known factories in plugin.xml, exactly the parameter keys with valid values, compatible connections. */
+    @Test
+    void everyWorkflowIsWellFormed() throws IOException {
+        String plugin = Files.readString(PLUGIN_XML);
+        for (Workflow w : PaperWorkflows.all()) {
+            Workflow read = WorkflowFiles.read(WORKFLOWS.resolve(w.name()));
+            WorkflowRunner.Plan plan = WorkflowRunner.check(read);
+            for (Workflow.Node n : read.nodes()) {
+                assertTrue(plugin.contains("factory-class=\"" + n.factory() + "\""), n.factory() + " in plugin.xml");
+                NodeSpec spec = plan.specs().get(n.id());
+                assertEquals(spec.parameters().stream().map(ParameterSpec::key).toList(), List.copyOf(n.settings().keySet()),
+                        w.name() + "/" + n.folder() + ": exactly the parameter keys");
+                assertFalse(n.annotation().isBlank(), n.folder() + " says what it does");
+            }
+            for (Workflow.Connection c : read.connections()) {
+                assertTrue(read.node(c.source()).x() < read.node(c.dest()).x(), w.name() + ": reads left to right");
+            }
+            assertEquals(read.nodes().size(), plan.order().size());
+        }
+    }
+
+    @Test
+    void hhSpontaneousFollowsTheMeanField() throws IOException {
+        Table cmp = output("hh-spontaneous", "Compare (#6)", 0);
+        // seed 1: 1.175 vs 1.231 Hz and 7.65 vs 7.73 Hz; seeds 1-5 spread 0.045 and 0.04 Hz
+        assertEquals(0, value(cmp, "exc", "mean_rate", "difference"), 0.15);
+        assertEquals(0, value(cmp, "inh", "mean_rate", "difference"), 0.2);
+        assertTrue(Math.abs(value(cmp, "exc", "muge", "relative_difference")) < 0.05, "muGe within 5 %");
+        for (String plot : List.of("Activity Plot (#7)", "Raster Plot (#8)")) {
+            var image = ImageIO.read(runs.resolve("hh-spontaneous").resolve(plot).resolve("image.png").toFile());
+            assertEquals(1200, image.getWidth(), plot);
+        }
+    }
+
+    @Test
+    void hhWaveformResponseIsStrongerThanTheMeanFields() {
+        Table cmp = output("hh-waveform", "Compare (#7)", 0);
+        // seeds 1-5: correlation 0.70 +- 0.03, the network's peak rise 2.2 +- 0.2 times the mean field's
+        assertTrue(value(cmp, "exc", "response_correlation", "network") > 0.6);
+        assertTrue(value(cmp, "exc", "peak_increase", "network") > 1.5 * value(cmp, "exc", "peak_increase", "mean_field"));
+    }
+
+    @Test
+    void adexFitsAndMeanFieldRun() {
+        for (String fit : List.of("Transfer Function Fit (#6)", "Transfer Function Fit (#8)")) {
+            assertTrue(output("adex-rs-fs", fit, 0).getDouble(0, "fit_rms_error_hz") < 0.5, fit);
+        }
+        Table cmp = output("adex-rs-fs", "Compare (#11)", 0);
+        double network = value(cmp, "exc", "mean_rate", "network");
+        double meanField = value(cmp, "exc", "mean_rate", "mean_field");
+        // measured over 3 seeds: network 1.76 +- 0.06 Hz, mean field 2.40 Hz (see the closing note of issue 4)
+        assertTrue(network > 1.4 && network < 2.2, "network " + network);
+        assertTrue(meanField > 1.8 && meanField < 3.0, "mean field " + meanField);
+    }
+
+    /** The fitted HH transfer functions against the published ones, on the samples of the scan. */
+    @Test
+    void hhTransferFunctionsReproduceThePublishedFits() {
+        String[] cells = {"HH_RS", "HH_FS"};
+        String[][] nodes = {{"Transfer Function Scan (#4)", "Transfer Function Fit (#5)", "Published Transfer Function (#6)"},
+            {"Transfer Function Scan (#8)", "Transfer Function Fit (#9)", "Published Transfer Function (#10)"}};
+        Table network = output("hh-transfer-functions", "Network Builder (#3)", 0);
+        for (int a = 0; a < 2; a++) {
+            Table samples = output("hh-transfer-functions", nodes[a][0], 0);
+            Table fit = output("hh-transfer-functions", nodes[a][1], 0);
+            Table published = output("hh-transfer-functions", nodes[a][2], 0);
+            assertEquals(cells[a], published.getString(0, "cell"));
+            var cell = CellTable.single(output("hh-transfer-functions", "Cell Model (#" + (a + 1) + ")", 0), "cell");
+            TransferFunction tf = new TransferFunction(FluctuationModel.of(cell, SynapticInput.forCell(
+                    NetworkTable.fromTable(network), cell)), TransferCoefficients.fromTable(published, 0, "published"));
+            double squares = 0;
+            for (int r = 0; r < samples.rowCount(); r++) {
+                double d = tf.rate(samples.getDouble(r, "fe_hz"), samples.getDouble(r, "fi_hz")) - samples.getDouble(r,
+                        "fout_hz");
+                squares += d * d;
+            }
+            double publishedRms = Math.sqrt(squares / samples.rowCount());
+            // measured: our fits 0.24 and 0.29 Hz; the published fits on our scans 0.85 and 0.47 Hz
+            assertTrue(fit.getDouble(0, "fit_rms_error_hz") < 0.4, cells[a] + " fit");
+            assertTrue(publishedRms < 1.3, cells[a] + " published fit on the scan: " + publishedRms);
+        }
+    }
+
+    @Test
+    void driveSweepIsStableAndRising() {
+        Table sweep = output("mf-drive-sweep", "Mean-Field Drive Sweep (#4)", 0);
+        assertEquals(101, sweep.rowCount());
+        for (int r = 1; r < sweep.rowCount(); r++) {
+            assertEquals(1, sweep.getDouble(r, "stable"), 0, "stable at " + sweep.getDouble(r, "drive_hz"));
+            assertTrue(sweep.getDouble(r, "nu_e_hz") > sweep.getDouble(r - 1, "nu_e_hz"));
+        }
+        assertEquals(1.2307, sweep.getDouble(40, "nu_e_hz"), 1e-4, "the reference fixed point at 4 Hz");
+    }
+
+    private static Path copy(String workflow, Path into) throws IOException {
+        Path to = into.resolve(workflow);
+        try (Stream<Path> all = Files.walk(WORKFLOWS.resolve(workflow))) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(WORKFLOWS.resolve(workflow).relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " contains " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void aRewrittenSettingTakesEffect(@TempDir Path tmp) throws IOException {
+        Path w = copy("mf-drive-sweep", tmp);
+        Path settings = w.resolve("Mean-Field Drive Sweep (#4)/settings.xml");
+        edit(settings, "key=\"drive_points\" type=\"xint\" value=\"101\"", "key=\"drive_points\" type=\"xint\" value=\"11\"");
+        edit(settings, "key=\"drive_to_hz\" type=\"xdouble\" value=\"10.0\"", "key=\"drive_to_hz\" type=\"xdouble\" value=\"5.0\"");
+        WorkflowRunner.Result r = WorkflowRunner.run(WorkflowFiles.read(w), null, Progress.NONE);
+        Table sweep = r.tables().get(4).get(0);
+        assertEquals(11, sweep.rowCount());
+        assertEquals(5.0, sweep.getDouble(10, "drive_hz"), 0);
+    }
+
+    @Test
+    void aKnwfArchiveRunsLikeItsFolder(@TempDir Path tmp) throws IOException {
+        Path knwf = tmp.resolve("mf-drive-sweep.knwf");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(knwf)); Stream<Path> all = Files.walk(
+                WORKFLOWS.resolve("mf-drive-sweep"))) {
+            for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+                zip.putNextEntry(new ZipEntry("mf-drive-sweep/" + WORKFLOWS.resolve("mf-drive-sweep").relativize(p)));
+                zip.write(Files.readAllBytes(p));
+                zip.closeEntry();
+            }
+        }
+        Table sweep = WorkflowRunner.run(WorkflowFiles.read(knwf), null, Progress.NONE).tables().get(4).get(0);
+        assertEquals(output("mf-drive-sweep", "Mean-Field Drive Sweep (#4)", 0), sweep);
+    }
+
+    private static void assertRefused(Path workflow, Path out, String... expected) {
+        WorkflowException e = assertThrows(WorkflowException.class,
+                () -> WorkflowRunner.run(WorkflowFiles.read(workflow), out, Progress.NONE));
+        for (String s : expected) {
+            assertTrue(e.getMessage().contains(s), "'" + e.getMessage() + "' should contain '" + s + "'");
+        }
+        assertFalse(Files.exists(out), "no output written");
+    }
+
+    @Test
+    void badFilesAreRefusedByFileAndProblem(@TempDir Path tmp) throws IOException {
+        Path missing = copy("mf-drive-sweep", tmp.resolve("a"));
+        Files.delete(missing.resolve("Network Builder (#3)/settings.xml"));
+        Files.delete(missing.resolve("Network Builder (#3)"));
+        assertRefused(missing, tmp.resolve("out"), "Network Builder (#3)/settings.xml", "missing");
+
+        Path malformed = copy("mf-drive-sweep", tmp.resolve("b"));
+        Files.writeString(malformed.resolve("Cell Model (#2)/settings.xml"), "<config key=\"settings.xml\"><entry");
+        assertRefused(malformed, tmp.resolve("out"), "Cell Model (#2)/settings.xml is not well-formed XML");
+
+        Path foreign = copy("mf-drive-sweep", tmp.resolve("c"));
+        edit(foreign.resolve("Cell Model (#1)/settings.xml"), "org.neuromf.knime.nodes.CellModelNodeFactory",
+                "org.knime.base.node.preproc.filter.row.RowFilterNodeFactory");
+        assertRefused(foreign, tmp.resolve("out"), "node 'Cell Model (#1)'",
+                "org.knime.base.node.preproc.filter.row.RowFilterNodeFactory", "not a NeuroMF node");
+
+        Path cyclic = copy("hh-spontaneous", tmp.resolve("d"));
+        edit(cyclic.resolve("workflow.knime"), "    </config>\n    <config key=\"workflow_editor_settings\"/>",
+                "        <config key=\"connection_99\">\n"
+                        + "            <entry key=\"sourceID\" type=\"xint\" value=\"6\"/>\n"
+                        + "            <entry key=\"destID\" type=\"xint\" value=\"4\"/>\n"
+                        + "            <entry key=\"sourcePort\" type=\"xint\" value=\"1\"/>\n"
+                        + "            <entry key=\"destPort\" type=\"xint\" value=\"2\"/>\n"
+                        + "        </config>\n    </config>\n    <config key=\"workflow_editor_settings\"/>");
+        assertRefused(cyclic, tmp.resolve("out"), "cycle", "'Network Simulation (#4)' -> 'Compare (#6)' -> 'Network Simulation (#4)'");
+
+        Path badValue = copy("mf-drive-sweep", tmp.resolve("e"));
+        edit(badValue.resolve("Mean-Field Drive Sweep (#4)/settings.xml"), "key=\"t_ms\" type=\"xdouble\" value=\"5.0\"",
+                "key=\"t_ms\" type=\"xdouble\" value=\"-5.0\"");
+        assertRefused(badValue, tmp.resolve("out"), "Mean-Field Drive Sweep (#4)", "t_ms = -5");
+    }
+}
