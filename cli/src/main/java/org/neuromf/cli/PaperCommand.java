@@ -20,7 +20,9 @@ import org.neuromf.charts.StatisticsChart;
 import org.neuromf.charts.TransferFunctionChart;
 import org.neuromf.core.analysis.Comparison;
 import org.neuromf.core.cell.AdExCell;
+import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.operation.CompareOperation;
@@ -32,7 +34,9 @@ import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.StimulusWaveformOperation;
 import org.neuromf.core.operation.TransferFunctionFitOperation;
 import org.neuromf.core.operation.TransferFunctionScanOperation;
+import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
@@ -164,7 +168,7 @@ final class PaperCommand implements Main.Command {
 
         /** For cells with published fits scanned here: the fixed point the published fits give, for reference. */
         private void publishedFixedPoint(Table network, Table[] coefficients) {
-            org.neuromf.core.network.Network net = NetworkTable.fromTable(network);
+            Network net = NetworkTable.fromTable(network);
             for (int a = 0; a < 2; a++) {
                 String cell = net.population(a).cell().name();
                 if (!TransferCoefficients.hasPreset(cell) || TransferCoefficients.fromTable(coefficients[a], 0, "fit")
@@ -183,8 +187,8 @@ final class PaperCommand implements Main.Command {
 
         /** The coefficient table of population a's cell: published, or scanned and fitted here. */
         private Table transferFunction(Table network, int a, Progress part) {
-            org.neuromf.core.network.Network net = NetworkTable.fromTable(network);
-            var cell = net.population(a).cell();
+            Network net = NetworkTable.fromTable(network);
+            Cell cell = net.population(a).cell();
             String name = cell.name();
             if (published && TransferCoefficients.hasPreset(name)) {
                 report.append("- ").append(name).append(": published transfer function (Carlu et al. 2020).\n");
@@ -261,14 +265,10 @@ final class PaperCommand implements Main.Command {
         /** Network values as mean and SD over seeds beside the mean field's, per population and quantity. */
         private Table summarise(String condition, List<Table> comparisons) {
             Table first = comparisons.get(0);
-            Table.Builder b = Table.builder(org.neuromf.core.table.TableSchema.of(
-                    org.neuromf.core.table.ColumnSpec.text("population", "population"),
-                    org.neuromf.core.table.ColumnSpec.text("quantity", "what is compared"),
-                    org.neuromf.core.table.ColumnSpec.text("unit", "unit"),
-                    org.neuromf.core.table.ColumnSpec.real("network", "mean over seeds"),
-                    org.neuromf.core.table.ColumnSpec.real("network_sd", "SD over seeds"),
-                    org.neuromf.core.table.ColumnSpec.real("mean_field", "mean-field value"),
-                    org.neuromf.core.table.ColumnSpec.real("difference", "network - mean_field")));
+            Table.Builder b = Table.builder(TableSchema.of(ColumnSpec.text("population", "population"),
+                    ColumnSpec.text("quantity", "what is compared"), ColumnSpec.text("unit", "unit"),
+                    ColumnSpec.real("network", "mean over seeds"), ColumnSpec.real("network_sd", "SD over seeds"),
+                    ColumnSpec.real("mean_field", "mean-field value"), ColumnSpec.real("difference", "network - mean_field")));
             for (int r = 0; r < first.rowCount(); r++) {
                 double[] v = new double[comparisons.size()];
                 for (int s = 0; s < v.length; s++) {

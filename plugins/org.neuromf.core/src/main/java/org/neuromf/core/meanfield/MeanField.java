@@ -73,13 +73,14 @@ public final class MeanField {
     public static FixedPoint fixedPoint(MeanFieldModel m, double time, double[] start) {
         double[] x = start == null ? relax(m, time, m.state(1, 10), 20 * m.timeConstant()) : start.clone();
         double[] scale = scales(m);
-        for (int attempt = 0; attempt < 2 && x != null; attempt++) {
-            Integer iterations = newton(m, time, x, scale);
-            if (iterations != null) {
-                return withStability(m, time, x, iterations);
-            }
+        Integer iterations = x == null ? null : newton(m, time, x, scale);
+        if (iterations == null) {
             // not converged from here: relax much longer towards an attracting state and try once more
             x = relax(m, time, start == null ? m.state(1, 10) : start, 400 * m.timeConstant());
+            iterations = x == null ? null : newton(m, time, x, scale);
+        }
+        if (iterations != null) {
+            return withStability(m, time, x, iterations);
         }
         throw new MeanFieldException("the mean field has no converged fixed point at an external rate of "
                 + m.externalRate(time) + " Hz: Newton's method did not converge, even after relaxing for "
