@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
-import org.neuromf.charts.ChartImages;
-import org.neuromf.charts.Plot;
 import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
@@ -87,10 +87,7 @@ public final class WorkflowRunner {
             }
             try {
                 if (spec.isPlot()) {
-                    ChartImages.ensureHeadlessWithoutDisplay();
-                    ParameterValues v = values.get(n.id());
-                    images.put(n.id(), ChartImages.png(spec.plot().create(in, v), v.integer(Plot.WIDTH.key()),
-                            v.integer(Plot.HEIGHT.key())));
+                    images.put(n.id(), spec.plot().png(in, values.get(n.id())));
                     tables.put(n.id(), List.of());
                 } else {
                     OperationResult r = spec.operation().run(in, values.get(n.id()), part);
@@ -103,7 +100,7 @@ public final class WorkflowRunner {
         }
         Result result = new Result(w, tables, images, warnings);
         if (out != null) {
-            write(result, out);
+            write(result, specs, out);
         }
         progress.report(1, "done");
         return result;
@@ -199,7 +196,7 @@ public final class WorkflowRunner {
             }
         }
         for (int start : next.keySet()) {
-            List<Integer> found = search(start, next, new ArrayList<>(), new java.util.HashSet<>());
+            List<Integer> found = search(start, next, new ArrayList<>(), new HashSet<>());
             if (found != null) {
                 List<String> names = new ArrayList<>();
                 for (int id : found) {
@@ -212,7 +209,7 @@ public final class WorkflowRunner {
     }
 
     private static List<Integer> search(int at, Map<Integer, List<Integer>> next, List<Integer> path,
-            java.util.Set<Integer> done) {
+            Set<Integer> done) {
         if (path.contains(at)) {
             List<Integer> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
             cycle.add(at);
@@ -257,7 +254,7 @@ public final class WorkflowRunner {
     }
 
     /** Writes everything into a staging folder beside {@code out}, then puts it in place. */
-    private static void write(Result r, Path out) {
+    private static void write(Result r, Map<Integer, NodeSpec> specs, Path out) {
         try {
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -266,7 +263,7 @@ public final class WorkflowRunner {
                 for (Workflow.Node n : r.workflow().nodes()) {
                     Path dir = staging.resolve(n.folder());
                     Files.createDirectories(dir);
-                    NodeSpec spec = WorkflowFiles.spec(n.factory(), n.folder());
+                    NodeSpec spec = specs.get(n.id());
                     if (spec.isPlot()) {
                         Files.write(dir.resolve("image.png"), r.images().get(n.id()));
                     } else {

@@ -70,7 +70,7 @@ public final class ChartImages {
      * render there. It must happen before AWT first asks; where a display exists it is left alone, so
      * that a desktop host (KNIME) keeps its windows.
      */
-    public static void ensureHeadlessWithoutDisplay() {
+    static void ensureHeadlessWithoutDisplay() {
         if (System.getProperty("java.awt.headless") != null) {
             return;
         }

@@ -44,6 +44,15 @@ public interface Plot {
     /** The chart of the input tables (null for an absent optional input). */
     JFreeChart create(List<Table> inputs, ParameterValues values);
 
+    /**
+     * The chart rendered as a PNG image of {@code width_px} x {@code height_px}; headless where there
+     * is no display, decided before the chart first touches AWT (a server, a batch run).
+     */
+    default byte[] png(List<Table> inputs, ParameterValues values) {
+        ChartImages.ensureHeadlessWithoutDisplay();
+        return ChartImages.png(create(inputs, values), values.integer(WIDTH.key()), values.integer(HEIGHT.key()));
+    }
+
     default ParameterValues defaults() {
         return ParameterValues.defaults(parameters());
     }

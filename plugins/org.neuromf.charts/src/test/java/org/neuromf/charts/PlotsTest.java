@@ -33,7 +33,7 @@ class PlotsTest {
 
     private static BufferedImage render(Plot plot, List<Table> inputs) throws Exception {
         plot.check(inputs.stream().map(t -> t == null ? null : t.schema()).toList(), plot.defaults());
-        byte[] png = ChartImages.png(plot.create(inputs, plot.defaults()), 1200, 700);
+        byte[] png = plot.png(inputs, plot.defaults());
         return ImageIO.read(new ByteArrayInputStream(png));
     }
 

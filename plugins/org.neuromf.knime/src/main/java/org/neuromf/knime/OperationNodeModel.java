@@ -24,8 +24,6 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
-import org.neuromf.charts.ChartImages;
-import org.neuromf.charts.Plot;
 import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.Port;
 import org.neuromf.core.param.ParameterValues;
@@ -106,10 +104,7 @@ public final class OperationNodeModel extends NodeModel {
         }
         try {
             if (node.isPlot()) {
-                ChartImages.ensureHeadlessWithoutDisplay(); // before the chart touches AWT, on a server
-                Plot plot = node.plot();
-                byte[] png = ChartImages.png(plot.create(in, values), values.integer(Plot.WIDTH.key()),
-                        values.integer(Plot.HEIGHT.key()));
+                byte[] png = node.plot().png(in, values);
                 viewTables = in;
                 return new PortObject[] {new ImagePortObject(new PNGImageContent(png),
                         new ImagePortObjectSpec(PNGImageContent.TYPE))};

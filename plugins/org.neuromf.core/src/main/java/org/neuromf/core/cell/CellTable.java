@@ -50,6 +50,19 @@ public final class CellTable {
         return found;
     }
 
+    /**
+     * The cell families of a table that must hold a cell; the message names the table ({@code what})
+     * and lists its columns when it holds none.
+     */
+    public static List<CellFamily> requireFamilies(TableSchema schema, String what) {
+        List<CellFamily> found = familiesIn(schema);
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " has the columns of no cell family; connect the output of"
+                    + " a Cell Model. Its columns are: " + String.join(", ", schema.names()));
+        }
+        return found;
+    }
+
     public static TableSchema schema(CellFamily family) {
         List<ColumnSpec> cols = new ArrayList<>(List.of(NAME, MODEL));
         cols.addAll(parameterColumns(List.of(family)));

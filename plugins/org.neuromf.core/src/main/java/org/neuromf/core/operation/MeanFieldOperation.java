@@ -46,19 +46,14 @@ public final class MeanFieldOperation extends OperationBase {
         for (int i = 1; i <= 2; i++) {
             if (inputs.size() > i && inputs.get(i) != null) {
                 for (int k = 0; k < TransferCoefficients.COUNT; k++) {
-                    inputs.get(i).require(TransferCoefficients.column(k), "the " + inputs(i) + " table");
+                    inputs.get(i).require(TransferCoefficients.column(k), "the " + inputs().get(i).name() + " table");
                 }
             }
         }
         if (inputs.size() > 3 && inputs.get(3) != null) {
-            inputs.get(3).require("time_ms", "the stimulus table");
-            inputs.get(3).require("rate_hz", "the stimulus table");
+            NetworkSimulationOperation.checkStimulus(inputs.get(3));
         }
         return List.of(MeanFieldTables.SERIES_SCHEMA, MeanFieldTables.FIXED_POINT_SCHEMA);
-    }
-
-    private String inputs(int i) {
-        return inputs().get(i).name();
     }
 
     @Override

@@ -39,12 +39,7 @@ public final class NetworkBuilderOperation extends OperationBase {
         List<CellFamily> families = new ArrayList<>();
         String[] what = {"excitatory cell table", "inhibitory cell table"};
         for (int i = 0; i < 2; i++) {
-            List<CellFamily> found = CellTable.familiesIn(inputs.get(i));
-            if (found.isEmpty()) {
-                throw new IllegalArgumentException("the " + what[i] + " has the columns of no cell family; connect the"
-                        + " output of a Cell Model. Its columns are: " + String.join(", ", inputs.get(i).names()));
-            }
-            for (CellFamily f : found) {
+            for (CellFamily f : CellTable.requireFamilies(inputs.get(i), what[i])) {
                 if (!families.contains(f)) {
                     families.add(f);
                 }

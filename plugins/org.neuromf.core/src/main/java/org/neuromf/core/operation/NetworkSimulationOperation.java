@@ -36,8 +36,7 @@ public final class NetworkSimulationOperation extends OperationBase {
     public List<TableSchema> outputSchemas(List<TableSchema> inputs, ParameterValues parameters) {
         SimulationSettings.of(parameters);
         if (inputs.size() > 1 && inputs.get(1) != null) {
-            inputs.get(1).require("time_ms", "the stimulus table");
-            inputs.get(1).require("rate_hz", "the stimulus table");
+            checkStimulus(inputs.get(1));
         }
         List<String> pops = NetworkTable.populations(inputs.get(0));
         return List.of(SimulationResult.ratesSchema(pops), SimulationResult.SPIKES_SCHEMA,
@@ -56,6 +55,12 @@ public final class NetworkSimulationOperation extends OperationBase {
         SimulationResult r = new NetworkSimulator(network, stimulus, settings).run(progress);
         warnings.addAll(r.warnings());
         return new OperationResult(List.of(r.ratesTable(), r.spikesTable(), r.tracesTable(), r.summaryTable()), warnings);
+    }
+
+    /** Checks a stimulus table's schema: it needs time_ms and rate_hz. */
+    public static void checkStimulus(TableSchema schema) {
+        schema.require("time_ms", "the stimulus table");
+        schema.require("rate_hz", "the stimulus table");
     }
 
     /** The waveform of a (time_ms, rate_hz) table; negative rates are clipped, with a warning. */

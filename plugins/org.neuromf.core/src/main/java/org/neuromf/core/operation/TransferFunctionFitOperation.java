@@ -43,10 +43,7 @@ public final class TransferFunctionFitOperation extends OperationBase {
         for (String c : List.of(TransferSamples.FE.name(), TransferSamples.FI.name(), TransferSamples.FOUT.name())) {
             inputs.get(0).require(c, "the sample table");
         }
-        if (CellTable.familiesIn(inputs.get(1)).isEmpty()) {
-            throw new IllegalArgumentException("the cell table has the columns of no cell family; connect the output of a"
-                    + " Cell Model. Its columns are: " + String.join(", ", inputs.get(1).names()));
-        }
+        CellTable.requireFamilies(inputs.get(1), "cell table");
         NetworkTable.populations(inputs.get(2));
         return List.of(TransferCoefficients.SCHEMA, TransferSamples.RESIDUALS_SCHEMA);
     }

@@ -34,10 +34,7 @@ public final class TransferFunctionScanOperation extends OperationBase {
     @Override
     public List<TableSchema> outputSchemas(List<TableSchema> inputs, ParameterValues parameters) {
         TransferScan.Settings.of(parameters);
-        if (CellTable.familiesIn(inputs.get(0)).isEmpty()) {
-            throw new IllegalArgumentException("the cell table has the columns of no cell family; connect the output of a"
-                    + " Cell Model. Its columns are: " + String.join(", ", inputs.get(0).names()));
-        }
+        CellTable.requireFamilies(inputs.get(0), "cell table");
         NetworkTable.populations(inputs.get(1));
         if (inputs.size() > 2 && inputs.get(2) != null) {
             inputs.get(2).require(TransferSamples.FE.name(), "the point table");

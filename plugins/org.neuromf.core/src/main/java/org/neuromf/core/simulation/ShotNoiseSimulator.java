@@ -173,7 +173,9 @@ public final class ShotNoiseSimulator {
             if ((k & (CANCEL_CHECK_STEPS - 1)) == 0) {
                 progress.checkCancelled();
             }
-            System.arraycopy(v, 0, before, 0, n);
+            if (crossing) {
+                System.arraycopy(v, 0, before, 0, n);
+            }
             spikes.clear();
             double sum = group.step(0, n, spikes);
             double t1 = (k + 1) * dt;
