@@ -37,7 +37,6 @@ import org.neuromf.core.operation.TransferFunctionScanOperation;
 import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
-import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.Progress;
@@ -210,7 +209,7 @@ final class PaperCommand implements Main.Command {
             tables.put("tf_samples_" + name + ".csv", samples);
             tables.put("coefficients_" + name + ".csv", coefficients);
             tables.put("residuals_" + name + ".csv", r.table(1));
-            TransferFunction tf = new TransferFunction(FluctuationModel.of(cell, SynapticInput.onto(net, a)),
+            TransferFunction tf = TransferFunction.of(cell, SynapticInput.onto(net, a),
                     TransferCoefficients.fromTable(coefficients, 0, "coefficients"));
             charts.put("tf_" + name, TransferFunctionChart.create(samples, tf::rate, name));
             report.append(String.format(Locale.ROOT, "- %s: transfer function scanned%s at %d points (4 seeds x 10 s) and"

@@ -22,7 +22,6 @@ import org.neuromf.core.operation.TransferFunctionScanOperation;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
-import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.Progress;
@@ -160,7 +159,7 @@ final class TransferCommands {
             outputs.put("residuals.csv", r.table(1));
             Network network = NetworkTable.fromTable(in.network());
             Cell cell = CellTable.single(in.cell(), "cell table");
-            TransferFunction fitted = new TransferFunction(FluctuationModel.of(cell, SynapticInput.forCell(network, cell)),
+            TransferFunction fitted = TransferFunction.of(cell, SynapticInput.forCell(network, cell),
                     TransferCoefficients.fromTable(r.table(0), 0, "coefficients"));
             Outputs.write(dir, outputs, Map.of("tf.png", TransferFunctionChart.create(samples, fitted::rate, cell.name())));
             for (String w : r.warnings()) {

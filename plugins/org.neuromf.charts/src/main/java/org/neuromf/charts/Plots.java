@@ -14,7 +14,6 @@ import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
-import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
 
@@ -107,8 +106,7 @@ public final class Plots {
             java.util.function.DoubleBinaryOperator curve = null;
             if (coefficients != null && cellTable != null && network != null) {
                 Cell cell = CellTable.single(cellTable, "cell table");
-                TransferFunction tf = new TransferFunction(FluctuationModel.of(cell,
-                        SynapticInput.forCell(NetworkTable.fromTable(network), cell)),
+                TransferFunction tf = TransferFunction.of(cell, SynapticInput.forCell(NetworkTable.fromTable(network), cell),
                         TransferCoefficients.fromTable(coefficients, 0, "the coefficient table"));
                 curve = tf::rate;
                 name = cell.name();

@@ -7,7 +7,6 @@ import org.neuromf.core.network.Network;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.stimulus.Waveform;
-import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.Fluctuations;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
@@ -77,7 +76,7 @@ public final class MeanFieldModel implements FirstOrderDifferentialEquations {
         int next = order == 2 ? 5 : 2;
         for (int a = 0; a < 2; a++) {
             Cell cell = network.population(a).cell();
-            tf[a] = new TransferFunction(FluctuationModel.of(cell, SynapticInput.onto(network, a)), coefficients[a]);
+            tf[a] = TransferFunction.of(cell, SynapticInput.onto(network, a), coefficients[a]);
             size[a] = network.population(a).size();
             if (cell instanceof AdExCell adex && (adex.a != 0 || adex.b != 0)) {
                 adapting[a] = adex;

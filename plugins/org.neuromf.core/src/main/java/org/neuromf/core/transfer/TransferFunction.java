@@ -1,6 +1,8 @@
 package org.neuromf.core.transfer;
 
 import org.apache.commons.math3.special.Erf;
+import org.neuromf.core.cell.Cell;
+import org.neuromf.core.network.SynapticInput;
 
 /**
  * The semi-analytic transfer function of Zerlaut et al. 2018 as used by Carlu et al. 2020:
@@ -18,6 +20,11 @@ public final class TransferFunction {
     public TransferFunction(FluctuationModel model, TransferCoefficients coefficients) {
         this.model = model;
         this.coefficients = coefficients;
+    }
+
+    /** The transfer function of a cell receiving this synaptic input. */
+    public static TransferFunction of(Cell cell, SynapticInput input, TransferCoefficients coefficients) {
+        return new TransferFunction(FluctuationModel.of(cell, input), coefficients);
     }
 
     public FluctuationModel model() {
