@@ -3,9 +3,9 @@ package org.neuromf.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-import org.neuromf.cli.workflow.Workflow;
-import org.neuromf.cli.workflow.WorkflowFiles;
-import org.neuromf.cli.workflow.WorkflowRunner;
+import org.neuromf.workflow.Workflow;
+import org.neuromf.workflow.WorkflowFiles;
+import org.neuromf.workflow.WorkflowRunner;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 
 import org.neuromf.core.operation.Port;
 import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.workflow.NodeSpec;
+import org.neuromf.workflow.Nodes;
+import org.neuromf.workflow.SettingsMapping;
 
 /**
  * KNIME node descriptions (schema http://knime.org/node/v4.1) written from the nodes' metadata, so

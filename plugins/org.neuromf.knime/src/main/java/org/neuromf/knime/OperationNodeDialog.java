@@ -2,6 +2,7 @@ package org.neuromf.knime;
 
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.workflow.NodeSpec;
 
 /**
  * The dialog of a NeuroMF node: one field per parameter, labelled with its unit, its spinner kept

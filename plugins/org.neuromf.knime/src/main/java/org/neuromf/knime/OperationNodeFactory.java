@@ -3,6 +3,8 @@ package org.neuromf.knime;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
+import org.neuromf.workflow.NodeSpec;
+import org.neuromf.workflow.Nodes;
 
 /**
  * The factory of a NeuroMF node, made from its id; each node's factory is this with its id, beside

@@ -31,6 +31,7 @@ import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.CancelledException;
+import org.neuromf.workflow.NodeSpec;
 
 /**
  * The node model of every NeuroMF node: it translates settings, specs and tables between KNIME

@@ -22,6 +22,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelLongBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
+import org.neuromf.workflow.SettingsMapping;
 
 /**
  * The KNIME settings of a node's parameters: one SettingsModel per parameter, keyed by the

@@ -24,6 +24,9 @@ import org.neuromf.core.param.ParameterSpec;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.neuromf.workflow.NodeSpec;
+import org.neuromf.workflow.Nodes;
+import org.neuromf.workflow.SettingsMapping;
 
 /**
  * Every operation and plot has a node: a factory listed in plugin.xml under an existing category, a

@@ -13,6 +13,9 @@ import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.ColumnType;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
+import org.neuromf.workflow.NodeSpec;
+import org.neuromf.workflow.Nodes;
+import org.neuromf.workflow.SettingsMapping;
 
 /** The KNIME-free halves of the settings and table mappings. */
 class SettingsAndTablesTest {

@@ -1,4 +1,4 @@
-package org.neuromf.knime;
+package org.neuromf.workflow;
 
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.Range;

@@ -1,4 +1,4 @@
-package org.neuromf.cli.workflow;
+package org.neuromf.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +31,6 @@ import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.Progress;
-import org.neuromf.knime.NodeSpec;
 
 /**
  * The workflows of test-workflows/: the files are what {@link PaperWorkflows} writes, every one
@@ -39,8 +38,8 @@ import org.neuromf.knime.NodeSpec;
  */
 class WorkflowTest {
 
-    static final Path WORKFLOWS = Path.of("../test-workflows");
-    static final Path PLUGIN_XML = Path.of("../plugins/org.neuromf.knime/plugin.xml");
+    static final Path WORKFLOWS = Path.of("../../test-workflows");
+    static final Path PLUGIN_XML = Path.of("../org.neuromf.knime/plugin.xml");
 
     @TempDir
     static Path runs;
@@ -88,7 +87,7 @@ class WorkflowTest {
                 assertTrue(Files.exists(committed), committed + " is missing: run PaperWorkflows");
                 assertEquals(Files.readString(f), Files.readString(committed), committed
                         + " differs from what PaperWorkflows writes: run java -cp cli/target/neuromf.jar"
-                        + " org.neuromf.cli.workflow.PaperWorkflows");
+                        + " org.neuromf.workflow.PaperWorkflows");
             }
         }
         assertEquals(5, names.size());

@@ -1,4 +1,4 @@
-package org.neuromf.knime;
+package org.neuromf.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.neuromf.charts.Plot;
 import org.neuromf.charts.Plots;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationRegistry;
-import org.neuromf.knime.NodeSpec.Category;
+import org.neuromf.workflow.NodeSpec.Category;
 
 /** Every NeuroMF node: one per engine operation and one per plot. */
 public final class Nodes {

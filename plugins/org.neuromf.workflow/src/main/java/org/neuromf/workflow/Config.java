@@ -1,4 +1,4 @@
-package org.neuromf.cli.workflow;
+package org.neuromf.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.neuromf.cli.workflow;
+package org.neuromf.workflow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuromf.core.param.ParameterSpec;
-import org.neuromf.knime.NodeSpec;
-import org.neuromf.knime.Nodes;
-import org.neuromf.knime.SettingsMapping;
 
 /**
  * The paper's analyses as KNIME workflows (the folders in test-workflows/), defined here once:

@@ -1,4 +1,4 @@
-package org.neuromf.cli.workflow;
+package org.neuromf.workflow;
 
 /** A workflow that cannot be read or run; the message names the file or node and the problem. */
 public final class WorkflowException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package org.neuromf.cli.workflow;
+package org.neuromf.workflow;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +14,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.neuromf.core.param.ParameterSpec;
-import org.neuromf.knime.NodeSpec;
-import org.neuromf.knime.Nodes;
-import org.neuromf.knime.SettingsMapping;
 
 /**
  * Reads and writes workflows in KNIME's format: a folder with {@code workflow.knime} (nodes, their

@@ -1,4 +1,4 @@
-package org.neuromf.cli.workflow;
+package org.neuromf.workflow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +23,6 @@ import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.Progress;
-import org.neuromf.knime.NodeSpec;
-import org.neuromf.knime.SettingsMapping;
 
 /**
  * Runs a NeuroMF workflow headless, as KNIME would: every node is checked first (settings, ports,

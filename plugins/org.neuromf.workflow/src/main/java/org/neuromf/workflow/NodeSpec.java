@@ -1,4 +1,4 @@
-package org.neuromf.knime;
+package org.neuromf.workflow;
 
 import java.util.List;
 
