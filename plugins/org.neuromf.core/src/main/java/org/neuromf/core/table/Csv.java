@@ -3,7 +3,10 @@ package org.neuromf.core.table;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,13 @@ public final class Csv {
                 write(table, out);
             }
         });
+    }
+
+    /** Writes the table as UTF-8 text into the stream (which stays open). */
+    public static void write(Table table, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        write(table, w);
+        w.flush();
     }
 
     public static void write(Table table, Appendable out) throws IOException {
