@@ -76,6 +76,15 @@ final class Chains {
             }
             return null;
         }
+        String shape = (String) given.get("stimulus");
+        List<String> keys = Stimuli.keysOf(shape);
+        for (ParameterSpec s : Stimuli.PARAMETERS.subList(1, Stimuli.PARAMETERS.size())) {
+            if (given.containsKey(s.key()) && !keys.contains(s.key())) {
+                throw new ParameterException(s.key(), "--" + s.flagName() + " does not shape a " + shape + " stimulus,"
+                        + " which takes " + String.join(", ", Stimuli.PARAMETERS.stream().filter(p -> keys.contains(p.key()))
+                                .map(p -> "--" + p.flagName()).toList()));
+            }
+        }
         Operation stim = new StimulusWaveformOperation();
         Map<String, Object> values = ParameterOptions.only(given, stim.parameters());
         values.put("tstop_ms", tstopMs);

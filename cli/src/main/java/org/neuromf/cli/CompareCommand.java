@@ -17,6 +17,7 @@ import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.util.OutputFolder;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -41,6 +42,8 @@ final class CompareCommand implements Main.Command {
                 .description("traces.csv of neuromf simulate --n-rec N: adds potential and conductance statistics").build());
         spec.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(Path.class).required(true)
                 .description("folder for the result tables").build());
+        spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class).description("print no progress")
+                .build());
         options.add(spec, compare.parameters());
         return spec;
     }
@@ -48,27 +51,35 @@ final class CompareCommand implements Main.Command {
     @Override
     public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
         ParameterValues values = ParameterValues.of(compare.parameters(), options.values(parsed));
-        Path traces = parsed.matchedOptionValue("--traces", null);
-        Table rates = Csv.read(parsed.matchedOptionValue("--rates", null));
-        Table meanField = Csv.read(parsed.matchedOptionValue("--meanfield", null));
-        OperationResult r = compare.run(Arrays.asList(rates, meanField, traces == null ? null : Csv.read(traces)),
-                values, ConsoleProgress.quiet());
-        Map<String, Table> outputs = new LinkedHashMap<>();
-        outputs.put("comparison.csv", r.table(0));
-        outputs.put("histogram.csv", r.table(1));
-        Path dir = parsed.matchedOptionValue("--out", null);
-        Map<String, JFreeChart> figures = new LinkedHashMap<>();
-        figures.put("comparison.png", MeanFieldChart.create(rates, meanField, values.real("bin_ms")));
-        List<String> populations = Comparison.populations(rates);
-        for (String pop : populations) {
-            figures.put("histogram_" + pop + ".png", RateHistogramChart.create(
-                    Comparison.binnedRates(rates, pop, values.real("transient_ms"), values.real("bin_ms")),
-                    predicted(r.table(0), pop, "mean_rate"), predicted(r.table(0), pop, "rate_sd_"), pop,
-                    "Population rate in " + values.real("bin_ms") + " ms bins"));
+        Path ratesFile = parsed.matchedOptionValue("--rates", null);
+        Path meanFieldFile = parsed.matchedOptionValue("--meanfield", null);
+        Path tracesFile = parsed.matchedOptionValue("--traces", null);
+        Table rates = Csv.read(ratesFile);
+        Table meanField = Csv.read(meanFieldFile);
+        Table traces = tracesFile == null ? null : Csv.read(tracesFile);
+        List<String> written;
+        Table comparison;
+        try (OutputFolder folder = Outputs.open(parsed, "compare", ratesFile, meanFieldFile, tracesFile)) {
+            OperationResult r = compare.run(Arrays.asList(rates, meanField, traces), values,
+                    new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false)));
+            comparison = r.table(0);
+            Map<String, Table> outputs = new LinkedHashMap<>();
+            outputs.put("comparison.csv", comparison);
+            outputs.put("histogram.csv", r.table(1));
+            Map<String, JFreeChart> figures = new LinkedHashMap<>();
+            figures.put("comparison.png", MeanFieldChart.create(rates, meanField, values.real("bin_ms")));
+            for (String pop : Comparison.populations(rates)) {
+                figures.put("histogram_" + pop + ".png", RateHistogramChart.create(
+                        Comparison.binnedRates(rates, pop, values.real("transient_ms"), values.real("bin_ms")),
+                        predicted(comparison, pop, "mean_rate"), predicted(comparison, pop, "rate_sd_"), pop,
+                        "Population rate in " + values.real("bin_ms") + " ms bins"));
+            }
+            Outputs.tables(folder, outputs);
+            Outputs.figures(folder, figures);
+            written = folder.commit();
         }
-        List<String> written = Outputs.write(dir, outputs, figures);
-        Summaries.print(r.table(0).select("population", "quantity", "unit", "network", "mean_field", "difference"), out);
-        out.println("wrote " + String.join(", ", written) + " to " + dir);
+        Summaries.print(comparison.select("population", "quantity", "unit", "network", "mean_field", "difference"), out);
+        out.println("wrote " + String.join(", ", written) + " to " + parsed.matchedOptionValue("--out", null));
         return 0;
     }
 

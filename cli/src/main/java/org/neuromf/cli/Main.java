@@ -2,8 +2,11 @@ package org.neuromf.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 import org.neuromf.core.util.CancelledException;
+import org.neuromf.core.util.MemoryBudget;
+import org.neuromf.core.util.OutputFolder;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,89 +28,140 @@ public final class Main {
         this.err = err;
     }
 
+    /** Set by the shutdown hook of Ctrl-C (SIGINT) or SIGTERM: the run stops, and says so once. */
+    private static volatile boolean interrupted;
+
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(args));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!interrupted) {
+                System.err.println("neuromf: " + describe(e)); // one line, never a stack trace
+            }
+        });
+        String name = args.length == 0 ? "" : args[0];
+        boolean[] done = new boolean[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!done[0]) {
+                interrupted = true;
+                List<java.nio.file.Path> unwritten = OutputFolder.abortAll();
+                System.err.println("neuromf " + name + ": interrupted" + (unwritten.isEmpty() ? ""
+                        : "; nothing was written to " + unwritten.stream().map(String::valueOf)
+                                .collect(java.util.stream.Collectors.joining(", "))));
+            }
+        }));
+        int code = new Main(System.out, System.err).run(args);
+        done[0] = true;
+        System.exit(code);
     }
 
     /** Runs a command; returns the exit code (0 success, 2 bad input, 1 failure). */
     int run(String... args) {
-        Command command;
         String name = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        switch (name) {
-            case "simulate":
-                command = new SimulateCommand();
-                break;
-            case "tf-scan":
-                command = new TransferCommands.Scan();
-                break;
-            case "tf-fit":
-                command = new TransferCommands.Fit();
-                break;
-            case "paper":
-                command = new PaperCommand();
-                break;
-            case "run-workflow":
-                command = new RunWorkflowCommand();
-                break;
-            case "meanfield":
-                command = new MeanFieldCommand();
-                break;
-            case "compare":
-                command = new CompareCommand();
-                break;
-            case "presets":
-                command = new PresetsCommand();
-                break;
-            case "operations":
-                command = new OperationsCommand();
-                break;
-            case "run":
-                command = new RunCommand(rest.length > 0 ? rest[0] : null);
-                rest = rest.length > 0 ? Arrays.copyOfRange(rest, 1, rest.length) : rest;
-                break;
-            case "--version":
-            case "-V":
-                out.println(VERSION);
-                return 0;
-            case "":
-            case "help":
-            case "--help":
-            case "-h":
-                usage(out);
-                return args.length == 0 ? 2 : 0;
-            default:
-                err.println("neuromf: unknown command '" + name + "'");
-                usage(err);
-                return 2;
-        }
-        CommandSpec spec = command.spec();
-        spec.mixinStandardHelpOptions(true);
-        spec.version(VERSION);
-        CommandLine cl = new CommandLine(spec);
-        cl.setOverwrittenOptionsAllowed(true);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        String help = "neuromf " + name + " --help";
         try {
+            Command command;
+            switch (name) {
+                case "simulate":
+                    command = new SimulateCommand();
+                    break;
+                case "tf-scan":
+                    command = new TransferCommands.Scan();
+                    break;
+                case "tf-fit":
+                    command = new TransferCommands.Fit();
+                    break;
+                case "paper":
+                    command = new PaperCommand();
+                    break;
+                case "run-workflow":
+                    command = new RunWorkflowCommand();
+                    break;
+                case "meanfield":
+                    command = new MeanFieldCommand();
+                    break;
+                case "compare":
+                    command = new CompareCommand();
+                    break;
+                case "presets":
+                    command = new PresetsCommand();
+                    break;
+                case "operations":
+                    command = new OperationsCommand();
+                    break;
+                case "run":
+                    if (rest.length == 0 || rest[0].equals("--help") || rest[0].equals("-h")) {
+                        RunCommand.usage(rest.length == 0 ? err : out);
+                        return rest.length == 0 ? 2 : 0;
+                    }
+                    help = "neuromf run --help";
+                    command = new RunCommand(rest[0]);
+                    help = "neuromf run " + rest[0] + " --help";
+                    rest = Arrays.copyOfRange(rest, 1, rest.length);
+                    break;
+                case "--version":
+                case "-V":
+                    out.println(VERSION);
+                    return 0;
+                case "":
+                case "help":
+                case "--help":
+                case "-h":
+                    usage(args.length == 0 ? err : out);
+                    return args.length == 0 ? 2 : 0;
+                default:
+                    err.println("neuromf: unknown command '" + name + "'");
+                    usage(err);
+                    return 2;
+            }
+            CommandSpec spec = command.spec();
+            spec.mixinStandardHelpOptions(true);
+            spec.version(VERSION);
+            CommandLine cl = new CommandLine(spec);
+            cl.setOut(new java.io.PrintWriter(out, true));
+            cl.setErr(new java.io.PrintWriter(err, true));
             ParseResult parsed = cl.parseArgs(rest);
             if (CommandLine.printHelpIfRequested(parsed)) {
                 return 0;
             }
             return command.execute(parsed, out, err);
         } catch (CommandLine.ParameterException e) {
-            err.println("neuromf " + name + ": " + e.getMessage());
-            err.println("(neuromf " + name + " --help lists every option)");
-            return 2;
+            return fail(name, e.getMessage() + "\n(" + help + " lists every option)", 2);
         } catch (CancelledException e) {
-            err.println("neuromf " + name + ": cancelled; nothing was written");
-            return 1;
+            return fail(name, "cancelled; nothing was written", 1);
+        } catch (MemoryBudget.MemoryException e) {
+            return fail(name, e.getMessage() + " (./neuromf passes NEUROMF_JAVA_OPTS to Java: " + moreMemory() + ")", 2);
         } catch (IllegalArgumentException e) {
-            err.println("neuromf " + name + ": " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("neuromf " + name + ": " + e.getMessage());
-            return 1;
+            return fail(name, e.getMessage(), 2);
+        } catch (OutOfMemoryError e) {
+            return fail(name, "ran out of memory (a Java heap of " + MemoryBudget.megabytes(Runtime.getRuntime().maxMemory())
+                    + "); nothing was written. Make the run smaller, or give Java more memory: " + moreMemory(), 1);
+        } catch (RuntimeException | Error e) {
+            return fail(name, describe(e), 1);
         }
+    }
+
+    /** Prints the one line of a failure (none once interrupted: the shutdown hook says it); returns the exit code. */
+    private int fail(String command, String message, int code) {
+        if (!interrupted) {
+            err.println("neuromf" + (command.isEmpty() ? "" : " " + command) + ": " + message);
+        }
+        return code;
+    }
+
+    /** How to run with twice the heap this run has. */
+    private static String moreMemory() {
+        long gigabytes = Math.max(2, 2 * (Runtime.getRuntime().maxMemory() >> 30));
+        return "NEUROMF_JAVA_OPTS=-Xmx" + gigabytes + "g ./neuromf ...";
+    }
+
+    /** An unexpected failure in one line: its message, or what it is where it has none. */
+    static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "the input is nested too deeply to process (stack overflow); nothing was written";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "internal error (" + e.getClass().getSimpleName()
+                + "); nothing was written. Please report it with the command you ran" : message;
     }
 
     private static void usage(PrintStream s) {

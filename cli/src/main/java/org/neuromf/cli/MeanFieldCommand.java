@@ -14,10 +14,12 @@ import org.neuromf.core.operation.MeanFieldOperation;
 import org.neuromf.core.operation.MeanFieldSweepOperation;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.stimulus.Stimuli;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.util.OutputFolder;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -43,8 +45,6 @@ final class MeanFieldCommand implements Main.Command {
         spec.addOption(OptionSpec.builder("--config").paramLabel("EXC--INH--NETWORK").type(String.class)
                 .defaultValue("HH_RS--HH_FS--CONFIG1").description("cell and network presets (default ${DEFAULT-VALUE})")
                 .build());
-        spec.addOption(OptionSpec.builder("--drive").paramLabel("Hz").type(String.class)
-                .description("external drive per synapse (the network preset's otherwise), same as --drive-rate").build());
         spec.addOption(OptionSpec.builder("--coefficients-exc").paramLabel("FILE.csv").type(Path.class)
                 .description("coefficient table of the excitatory cell (coefficients.csv of neuromf tf-fit)").build());
         spec.addOption(OptionSpec.builder("--coefficients-inh").paramLabel("FILE.csv").type(Path.class)
@@ -53,7 +53,7 @@ final class MeanFieldCommand implements Main.Command {
                 .description("folder for the result tables").build());
         spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class).description("print no progress")
                 .build());
-        options.add(spec, meanField.parameters()).add(spec, sweep.parameters()).add(spec, Chains.BUILDER_OPTIONS)
+        options.alias("drive_rate_hz", "--drive").add(spec, meanField.parameters()).add(spec, sweep.parameters()).add(spec, Chains.BUILDER_OPTIONS)
                 .add(spec, Stimuli.PARAMETERS);
         return spec;
     }
@@ -61,11 +61,6 @@ final class MeanFieldCommand implements Main.Command {
     @Override
     public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
         Map<String, Object> given = options.values(parsed);
-        String drive = parsed.matchedOptionValue("--drive", null);
-        if (drive != null) {
-            given.put("drive_rate_hz", Chains.BUILDER_OPTIONS.stream().filter(s -> s.key().equals("drive_rate_hz"))
-                    .findFirst().orElseThrow().parse(drive));
-        }
         Map<String, Object> used = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         Table network = Chains.network(parsed.matchedOptionValue("--config", "HH_RS--HH_FS--CONFIG1"), "", "", given, used);
@@ -77,32 +72,47 @@ final class MeanFieldCommand implements Main.Command {
         Path inh = parsed.matchedOptionValue("--coefficients-inh", null);
         Table excTable = exc == null ? null : Csv.read(exc);
         Table inhTable = inh == null ? null : Csv.read(inh);
-        ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
-        OperationResult r = meanField.run(Arrays.asList(network, excTable, inhTable, stimulus), values, progress);
-        warnings.addAll(r.warnings());
-        Map<String, Table> outputs = new LinkedHashMap<>();
-        outputs.put("meanfield.csv", r.table(0));
-        outputs.put("fixed_point.csv", r.table(1));
-        if (given.containsKey("drive_points")) {
-            ParameterValues sweepValues = ParameterValues.of(sweep.parameters(),
-                    ParameterOptions.only(given, sweep.parameters()));
+        boolean sweeping = given.containsKey("drive_points");
+        if (!sweeping && (given.containsKey("drive_from_hz") || given.containsKey("drive_to_hz"))) {
+            throw new ParameterException("drive_points", "--drive-from and --drive-to shape a drive sweep: add"
+                    + " --drive-points N");
+        }
+        ParameterValues sweepValues = ParameterValues.of(sweep.parameters(), ParameterOptions.only(given, sweep.parameters()));
+        if (sweeping) {
             MeanFieldSettings.drives(sweepValues);
             used.putAll(sweepValues.asMap());
-            outputs.put("sweep.csv", sweep.run(Arrays.asList(network, excTable, inhTable), sweepValues, progress).table(0));
         }
-        outputs.put("network.csv", network);
-        if (stimulus != null) {
-            outputs.put("stimulus.csv", stimulus);
+        List<Table> inputs = Arrays.asList(network, excTable, inhTable, stimulus);
+        meanField.outputSchemas(inputs.stream().map(t -> t == null ? null : t.schema()).toList(), values);
+        ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
+        List<String> written;
+        Table fixedPoint;
+        try (OutputFolder folder = Outputs.open(parsed, "meanfield", exc, inh)) {
+            OperationResult r = meanField.run(inputs, values, progress);
+            warnings.addAll(r.warnings());
+            fixedPoint = r.table(1);
+            Map<String, Table> outputs = new LinkedHashMap<>();
+            outputs.put("meanfield.csv", r.table(0));
+            outputs.put("fixed_point.csv", fixedPoint);
+            if (sweeping) {
+                outputs.put("sweep.csv", sweep.run(Arrays.asList(network, excTable, inhTable), sweepValues, progress)
+                        .table(0));
+            }
+            outputs.put("network.csv", network);
+            if (stimulus != null) {
+                outputs.put("stimulus.csv", stimulus);
+            }
+            outputs.put("parameters.csv", Chains.parametersTable(used));
+            Outputs.tables(folder, outputs);
+            Outputs.figures(folder, Map.of("meanfield.png", MeanFieldChart.create(null, r.table(0), 5)));
+            written = folder.commit();
         }
-        outputs.put("parameters.csv", Chains.parametersTable(used));
-        Path dir = parsed.matchedOptionValue("--out", null);
-        Outputs.write(dir, outputs, Map.of("meanfield.png", MeanFieldChart.create(null, r.table(0), 5)));
         for (String w : warnings) {
             err.println("note: " + w);
         }
-        Summaries.print(r.table(1).select("drive_hz", "nu_e_hz", "nu_i_hz", "sd_e_hz", "sd_i_hz", "cov_ei_hz2",
+        Summaries.print(fixedPoint.select("drive_hz", "nu_e_hz", "nu_i_hz", "sd_e_hz", "sd_i_hz", "cov_ei_hz2",
                 "max_real_eigenvalue_per_s", "stable"), out);
-        out.println("wrote " + String.join(", ", outputs.keySet()) + ", meanfield.png to " + dir);
+        out.println("wrote " + String.join(", ", written) + " to " + parsed.matchedOptionValue("--out", null));
         return 0;
     }
 }

@@ -1,25 +1,22 @@
 package org.neuromf.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.jfree.chart.JFreeChart;
 import org.neuromf.charts.ChartImages;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.util.OutputFolder;
+
+import picocli.CommandLine.ParseResult;
 
 /**
- * Writes result tables (CSV) and figures (PNG or SVG, by the name's extension, 1200 x 700) into a
- * folder: first all into a hidden folder beside them, then each moved into place, so a failed or
- * interrupted run leaves no half-written file.
+ * A command's results in its {@code --out} folder, through {@link OutputFolder}: opened (checked,
+ * locked, staged) before the work, filled with tables (CSV) and figures (PNG or SVG by the name's
+ * extension, 1200 x 700), committed by the command once everything is there.
  */
 final class Outputs {
 
@@ -29,44 +26,29 @@ final class Outputs {
     private Outputs() {
     }
 
-    static void write(Path dir, Map<String, Table> tables) {
-        write(dir, tables, Map.of());
+    /** The --out folder of a command, checked against the files it reads (null entries are skipped). */
+    static OutputFolder open(ParseResult parsed, String command, Path... inputs) {
+        return open((Path) parsed.matchedOptionValue("--out", null), command, inputs);
     }
 
-    /** Writes the tables and figures; returns the names written, tables first. */
-    static List<String> write(Path dir, Map<String, Table> tables, Map<String, JFreeChart> figures) {
+    static OutputFolder open(Path dir, String command, Path... inputs) {
+        return OutputFolder.open(dir, command, Arrays.asList(inputs));
+    }
+
+    /** Writes each table as CSV, named by its key (which may hold a sub-folder: {@code hh/rates.csv}). */
+    static void tables(OutputFolder out, Map<String, Table> tables) {
+        tables.forEach((name, table) -> out.write(name, stream -> Csv.write(table, stream)));
+    }
+
+    /** Writes each figure as PNG or SVG, by the extension of its key. */
+    static void figures(OutputFolder out, Map<String, JFreeChart> figures) {
         if (!figures.isEmpty() && System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // a command line never opens a window
         }
-        List<String> names = new ArrayList<>(tables.keySet());
-        names.addAll(figures.keySet());
-        try {
-            Files.createDirectories(dir);
-            Path staging = Files.createTempDirectory(dir, ".writing-");
-            try {
-                for (Map.Entry<String, Table> e : tables.entrySet()) {
-                    Csv.write(e.getValue(), staging.resolve(e.getKey()));
-                }
-                for (Map.Entry<String, JFreeChart> e : figures.entrySet()) {
-                    Path file = staging.resolve(e.getKey());
-                    if (e.getKey().endsWith(".svg")) {
-                        ChartImages.writeSvg(e.getValue(), file, WIDTH, HEIGHT);
-                    } else {
-                        ChartImages.writePng(e.getValue(), file, WIDTH, HEIGHT);
-                    }
-                }
-                for (String name : names) {
-                    Files.move(staging.resolve(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                }
-            } finally {
-                try (Stream<Path> left = Files.walk(staging)) {
-                    left.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
-        }
-        return names;
+        figures.forEach((name, chart) -> {
+            byte[] bytes = name.endsWith(".svg") ? ChartImages.svg(chart, WIDTH, HEIGHT).getBytes(StandardCharsets.UTF_8)
+                    : ChartImages.png(chart, WIDTH, HEIGHT);
+            out.write(name, stream -> stream.write(bytes));
+        });
     }
 }

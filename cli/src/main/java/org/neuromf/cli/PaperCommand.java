@@ -3,6 +3,7 @@ package org.neuromf.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +35,16 @@ import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.StimulusWaveformOperation;
 import org.neuromf.core.operation.TransferFunctionFitOperation;
 import org.neuromf.core.operation.TransferFunctionScanOperation;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.param.Range;
+import org.neuromf.core.param.Unit;
 import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
+import org.neuromf.core.util.OutputFolder;
 import org.neuromf.core.util.Progress;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +63,14 @@ final class PaperCommand implements Main.Command {
     static final List<String> CONFIGS = List.of("HH_RS--HH_FS--CONFIG1", "RS-cell--FS-cell--CONFIG1");
     private static final String[] POPULATIONS = {"exc", "inh"};
 
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            new ParameterSpec.Whole("seeds", "Seeds", 3, 1, 100, "network simulations per condition"),
+            ParameterSpec.Real.of("tstop", "Duration", Unit.MILLISECOND, 2000, Range.closed(1000, 1e6),
+                    "duration of every network simulation and mean field: the stimulus peaks at 1000 ms and the first"
+                            + " 500 ms are left out as a transient"));
+
+    private final ParameterOptions options = new ParameterOptions();
+
     @Override
     public CommandSpec spec() {
         CommandSpec spec = CommandSpec.create().name("neuromf paper");
@@ -67,12 +81,9 @@ final class PaperCommand implements Main.Command {
                 .description("folder for the results, one subfolder per network").build());
         spec.addOption(OptionSpec.builder("--published-fits").arity("0").type(boolean.class)
                 .description("use the published HH_RS and HH_FS fits instead of scanning those cells").build());
-        spec.addOption(OptionSpec.builder("--seeds").paramLabel("N").type(int.class).defaultValue("3")
-                .description("network simulations per condition (default ${DEFAULT-VALUE})").build());
-        spec.addOption(OptionSpec.builder("--tstop").paramLabel("ms").type(double.class).defaultValue("2000")
-                .description("duration of every network simulation and mean field (default ${DEFAULT-VALUE} ms)").build());
         spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class).description("print no progress")
                 .build());
+        options.add(spec, PARAMETERS);
         return spec;
     }
 
@@ -81,42 +92,34 @@ final class PaperCommand implements Main.Command {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        int seeds = parsed.matchedOptionValue("--seeds", 3);
-        double tstop = parsed.matchedOptionValue("--tstop", 2000.0);
-        if (seeds < 1 || seeds > 100) {
-            throw new IllegalArgumentException("--seeds " + seeds + " is outside the allowed range [1, 100]");
-        }
-        if (!(tstop >= 1000 && tstop <= 1e6)) {
-            throw new IllegalArgumentException("--tstop " + tstop + " is outside the allowed range [1000, 1000000] ms:"
-                    + " the stimulus peaks at 1000 ms and 500 ms are left out as a transient");
-        }
+        ParameterValues values = ParameterValues.of(PARAMETERS, options.values(parsed));
+        int seeds = values.integer("seeds");
+        double tstop = values.real("tstop_ms");
         boolean published = parsed.matchedOptionValue("--published-fits", false);
-        Path dir = parsed.matchedOptionValue("--out", null);
         ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
         StringBuilder report = new StringBuilder("# NeuroMF: the paper's analyses\n\n");
         report.append(String.format(Locale.ROOT, "Networks simulated for %.0f ms, %d seeds per condition, statistics after"
                 + " 500 ms; second-order mean field, T = 5 ms. Transfer functions: %s.%n", tstop, seeds,
                 published ? "published fits for HH cells, scanned and fitted otherwise" : "scanned and fitted here"));
-        for (int c = 0; c < CONFIGS.size(); c++) {
-            String config = CONFIGS.get(c);
-            Progress part = progress.sub((double) c / CONFIGS.size(), 1.0 / CONFIGS.size());
-            report.append(new Pipeline(config, dir.resolve(c == 0 ? "hh" : "adex"), seeds, tstop, published, part).run());
+        try (OutputFolder folder = Outputs.open(parsed, "paper")) { // both networks and the report, or nothing
+            for (int c = 0; c < CONFIGS.size(); c++) {
+                Progress part = progress.sub((double) c / CONFIGS.size(), 1.0 / CONFIGS.size());
+                report.append(new Pipeline(CONFIGS.get(c), c == 0 ? "hh" : "adex", seeds, tstop, published, part)
+                        .run(folder));
+            }
+            String text = report.toString();
+            folder.write("report.md", stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
+            folder.commit();
+            out.print(report);
+            out.println("wrote the tables, figures and report.md to " + folder.target());
         }
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("report.md"), report.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("report.md") + ": " + e.getMessage(), e);
-        }
-        out.print(report);
-        out.println("wrote the tables, figures and report.md to " + dir);
         return 0;
     }
 
     /** One network through the whole pipeline. */
     private static final class Pipeline {
         private final String config;
-        private final Path dir;
+        private final String dir;
         private final int seeds;
         private final double tstop;
         private final boolean published;
@@ -125,7 +128,7 @@ final class PaperCommand implements Main.Command {
         private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
         private final StringBuilder report = new StringBuilder();
 
-        Pipeline(String config, Path dir, int seeds, double tstop, boolean published, Progress progress) {
+        Pipeline(String config, String dir, int seeds, double tstop, boolean published, Progress progress) {
             this.config = config;
             this.dir = dir;
             this.seeds = seeds;
@@ -134,7 +137,8 @@ final class PaperCommand implements Main.Command {
             this.progress = progress;
         }
 
-        String run() {
+        /** Runs the pipeline and writes its files into sub-folder {@code dir} of the output folder. */
+        String run(OutputFolder out) {
             report.append("\n## ").append(config).append("\n\n");
             Table network = Chains.network(config, "", "", Map.of(), new LinkedHashMap<>());
             tables.put("network.csv", network);
@@ -154,13 +158,16 @@ final class PaperCommand implements Main.Command {
             Table fixedPoints = sweep.run(Arrays.asList(network, coefficients[0], coefficients[1]), sweep.defaults(),
                     Progress.NONE).table(0);
             tables.put("sweep.csv", fixedPoints);
+            Map<String, Table> files = new LinkedHashMap<>();
+            tables.forEach((name, table) -> files.put(dir + "/" + name, table));
             Map<String, JFreeChart> figures = new LinkedHashMap<>();
             charts.forEach((name, chart) -> {
-                figures.put(name + ".png", chart);
-                figures.put(name + ".svg", chart);
+                figures.put(dir + "/" + name + ".png", chart);
+                figures.put(dir + "/" + name + ".svg", chart);
             });
-            Outputs.write(dir, tables, figures);
-            report.append("\nFiles in `").append(dir.getFileName()).append("/`: ").append(String.join(", ", tables.keySet()))
+            Outputs.tables(out, files);
+            Outputs.figures(out, figures);
+            report.append("\nFiles in `").append(dir).append("/`: ").append(String.join(", ", tables.keySet()))
                     .append(", and the figures ").append(String.join(", ", charts.keySet())).append(" (PNG and SVG).\n");
             return report.toString();
         }

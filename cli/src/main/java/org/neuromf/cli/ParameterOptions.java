@@ -21,6 +21,13 @@ final class ParameterOptions {
 
     private final Map<String, ParameterSpec> byKey = new LinkedHashMap<>();
     private final Map<String, String> optionToKey = new LinkedHashMap<>();
+    private final Map<String, List<String>> aliases = new LinkedHashMap<>();
+
+    /** One more name for the option of a key (call before {@link #add}): {@code --drive} for drive_rate_hz. */
+    ParameterOptions alias(String key, String name) {
+        aliases.computeIfAbsent(key, k -> new ArrayList<>()).add(name);
+        return this;
+    }
 
     /** Adds options for these specs to the command; keys already added are skipped. */
     ParameterOptions add(CommandSpec command, List<ParameterSpec> specs) {
@@ -35,6 +42,7 @@ final class ParameterOptions {
             if (!names.contains(full)) {
                 names.add(full);
             }
+            names.addAll(aliases.getOrDefault(s.key(), List.of()));
             for (String n : names) {
                 optionToKey.put(n, s.key());
             }
@@ -66,12 +74,17 @@ final class ParameterOptions {
     Map<String, Object> values(ParseResult parsed) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (OptionSpec o : parsed.matchedOptions()) {
-            String key = optionToKey.get(o.longestName());
+            String key = key(o);
             if (key != null) {
                 values.put(key, byKey.get(key).parse(o.getValue().toString()));
             }
         }
         return values;
+    }
+
+    /** The parameter key of an option, or null where it is not one of these parameters. */
+    String key(OptionSpec option) {
+        return optionToKey.get(option.longestName());
     }
 
     /** The subset of {@code values} that these specs know. */

@@ -14,6 +14,8 @@ import org.neuromf.core.operation.Port;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.table.TableSchema;
+import org.neuromf.core.util.OutputFolder;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -26,11 +28,21 @@ final class RunCommand implements Main.Command {
     private final ParameterOptions options = new ParameterOptions();
 
     RunCommand(String id) {
-        if (id == null || id.startsWith("-")) {
-            throw new IllegalArgumentException("name the operation: neuromf run OPERATION ...; operations: "
-                    + String.join(", ", OperationRegistry.standard().ids()));
+        if (id.startsWith("-")) {
+            throw new IllegalArgumentException("name the operation before its options: neuromf run OPERATION [options];"
+                    + " operations: " + String.join(", ", OperationRegistry.standard().ids()));
         }
         operation = OperationRegistry.standard().get(id);
+    }
+
+    /** {@code neuromf run} without an operation, or with --help: what it does and the operations there are. */
+    static void usage(PrintStream s) {
+        s.println("usage: neuromf run OPERATION [--input PORT=FILE.csv ...] [options] --out DIR");
+        s.println("Runs one operation on CSV input tables and writes one CSV per output into --out.");
+        s.println("Operations (neuromf run OPERATION --help lists its tables and options, neuromf operations all of them):");
+        for (Operation op : OperationRegistry.standard().all()) {
+            s.println("  " + op.id() + "  " + op.label());
+        }
     }
 
     @Override
@@ -63,34 +75,44 @@ final class RunCommand implements Main.Command {
             if (eq < 0) {
                 throw new IllegalArgumentException("--input " + item + " must be PORT=FILE");
             }
-            files.put(item.substring(0, eq), Path.of(item.substring(eq + 1)));
+            if (files.put(item.substring(0, eq), Path.of(item.substring(eq + 1))) != null) {
+                throw new IllegalArgumentException("--input " + item.substring(0, eq) + " is given twice: give each input"
+                        + " table once");
+            }
         }
+        ParameterValues values = ParameterValues.of(operation.parameters(), options.values(parsed));
+        Path[] paths = files.values().toArray(new Path[0]);
         List<Table> inputs = new ArrayList<>();
+        List<TableSchema> schemas = new ArrayList<>();
         for (Port p : operation.inputs()) {
             Path f = files.remove(portName(p));
             if (f == null && !p.optional()) {
                 throw new IllegalArgumentException("input table '" + portName(p) + "' is missing: add --input "
                         + portName(p) + "=FILE.csv");
             }
-            inputs.add(f == null ? null : Csv.read(f));
+            Table t = f == null ? null : Csv.read(f);
+            inputs.add(t);
+            schemas.add(t == null ? null : t.schema());
         }
         if (!files.isEmpty()) {
-            throw new IllegalArgumentException(operation.id() + " has no input " + files.keySet() + "; its inputs are "
-                    + operation.inputs().stream().map(RunCommand::portName).toList());
+            throw new IllegalArgumentException(operation.id() + " has no input " + String.join(", ", files.keySet())
+                    + "; its inputs are " + String.join(", ", operation.inputs().stream().map(RunCommand::portName).toList()));
         }
-        ParameterValues values = ParameterValues.of(operation.parameters(), options.values(parsed));
-        OperationResult result = operation.run(inputs, values,
-                new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false)));
-        Map<String, Table> outputs = new LinkedHashMap<>();
-        for (int i = 0; i < operation.outputs().size(); i++) {
-            outputs.put(portName(operation.outputs().get(i)) + ".csv", result.table(i));
+        operation.outputSchemas(schemas, values); // what KNIME's configure checks, before any work
+        try (OutputFolder folder = Outputs.open(parsed, "run " + operation.id(), paths)) {
+            OperationResult result = operation.run(inputs, values,
+                    new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false)));
+            Map<String, Table> outputs = new LinkedHashMap<>();
+            for (int i = 0; i < operation.outputs().size(); i++) {
+                outputs.put(portName(operation.outputs().get(i)) + ".csv", result.table(i));
+            }
+            Outputs.tables(folder, outputs);
+            List<String> written = folder.commit();
+            for (String w : result.warnings()) {
+                err.println("warning: " + w);
+            }
+            out.println("wrote " + String.join(", ", written) + " to " + folder.target());
         }
-        Path dir = parsed.matchedOptionValue("--out", null);
-        Outputs.write(dir, outputs);
-        for (String w : result.warnings()) {
-            err.println("warning: " + w);
-        }
-        out.println("wrote " + String.join(", ", outputs.keySet()) + " to " + dir);
         return 0;
     }
 }

@@ -26,6 +26,7 @@ import org.neuromf.core.stimulus.Stimuli;
 import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
+import org.neuromf.core.util.OutputFolder;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -73,40 +74,45 @@ final class SimulateCommand implements Main.Command {
 
         Operation sim = new NetworkSimulationOperation();
         ParameterValues simValues = ParameterValues.of(sim.parameters(), ParameterOptions.only(given, sim.parameters()));
-        Map<String, Table> outputs = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         Table stimulus = Chains.stimulus(given, simValues.real("tstop_ms"), simValues.real("dt_ms"), used, warnings);
         used.putAll(simValues.asMap());
-        OperationResult result = sim.run(Arrays.asList(network, stimulus), simValues, progress);
-        warnings.addAll(result.warnings());
-
-        outputs.put("rates.csv", result.table(0));
-        if (simValues.flag("record_spikes")) {
-            outputs.put("spikes.csv", result.table(1));
+        sim.outputSchemas(Arrays.asList(network.schema(), stimulus == null ? null : stimulus.schema()), simValues);
+        List<String> written;
+        Table summary;
+        try (OutputFolder folder = Outputs.open(parsed, "simulate")) {
+            OperationResult result = sim.run(Arrays.asList(network, stimulus), simValues, progress);
+            warnings.addAll(result.warnings());
+            summary = result.table(3);
+            Map<String, Table> outputs = new LinkedHashMap<>();
+            outputs.put("rates.csv", result.table(0));
+            if (simValues.flag("record_spikes")) {
+                outputs.put("spikes.csv", result.table(1));
+            }
+            if (simValues.integer("n_rec") > 0) {
+                outputs.put("traces.csv", result.table(2));
+            }
+            outputs.put("summary.csv", summary);
+            outputs.put("network.csv", network);
+            if (stimulus != null) {
+                outputs.put("stimulus.csv", stimulus);
+            }
+            outputs.put("parameters.csv", Chains.parametersTable(used));
+            Map<String, JFreeChart> figures = new LinkedHashMap<>();
+            figures.put("rates.png", ActivityChart.create(result.table(0), 5));
+            if (simValues.flag("record_spikes")) {
+                double[] time = result.table(0).doubleColumn("time_ms"); // the raster spans the simulated time
+                figures.put("raster.png", RasterChart.create(result.table(1), 200, time[0], time[time.length - 1]));
+            }
+            Outputs.tables(folder, outputs);
+            Outputs.figures(folder, figures);
+            written = folder.commit();
         }
-        if (simValues.integer("n_rec") > 0) {
-            outputs.put("traces.csv", result.table(2));
-        }
-        outputs.put("summary.csv", result.table(3));
-        outputs.put("network.csv", network);
-        if (stimulus != null) {
-            outputs.put("stimulus.csv", stimulus);
-        }
-        outputs.put("parameters.csv", Chains.parametersTable(used));
-        Path dir = parsed.matchedOptionValue("--out", null);
-        Map<String, JFreeChart> figures = new LinkedHashMap<>();
-        figures.put("rates.png", ActivityChart.create(result.table(0), 5));
-        if (simValues.flag("record_spikes")) {
-            double[] time = result.table(0).doubleColumn("time_ms"); // the raster spans the simulated time
-            figures.put("raster.png", RasterChart.create(result.table(1), 200, time[0], time[time.length - 1]));
-        }
-        List<String> written = Outputs.write(dir, outputs, figures);
-
         for (String w : warnings) {
             err.println("warning: " + w);
         }
-        Summaries.print(result.table(3), out);
-        out.println("wrote " + String.join(", ", written) + " to " + dir);
+        Summaries.print(summary, out);
+        out.println("wrote " + String.join(", ", written) + " to " + parsed.matchedOptionValue("--out", null));
         return 0;
     }
 }

@@ -19,11 +19,14 @@ import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.TransferFunctionFitOperation;
 import org.neuromf.core.operation.TransferFunctionScanOperation;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.util.OutputFolder;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
+import org.neuromf.core.transfer.TransferScan;
 import org.neuromf.core.util.Progress;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +88,12 @@ final class TransferCommands {
                     ParameterValues.of(op.parameters(), ParameterOptions.only(given, op.parameters())));
         }
 
+        /** The network table file of --network, or null where it names a preset. */
+        Path networkFile(ParseResult parsed) {
+            String network = parsed.matchedOptionValue("--network", "CONFIG1");
+            return network.endsWith(".csv") ? Path.of(network) : null;
+        }
+
         ConsoleProgress progress(ParseResult parsed, PrintStream err) {
             return new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
         }
@@ -121,12 +130,25 @@ final class TransferCommands {
         public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
             Prepared in = where.prepare(parsed, scan);
             Path points = parsed.matchedOptionValue("--points", null);
-            OperationResult r = scan.run(Arrays.asList(in.cell(), in.network(), points == null ? null : Csv.read(points)),
-                    in.values(), where.progress(parsed, err));
-            Path dir = parsed.matchedOptionValue("--out", null);
-            Outputs.write(dir, Map.of("tf_samples.csv", r.table(0)));
-            out.println("measured " + r.table(0).rowCount() + " points of " + CellTable.single(in.cell(), "cell table").name()
-                    + "; wrote tf_samples.csv to " + dir);
+            if (points != null) {
+                for (OptionSpec o : parsed.matchedOptions()) {
+                    String key = where.options.key(o);
+                    if (key != null && TransferScan.GRID_KEYS.contains(key)) {
+                        throw new ParameterException(key, o.longestName() + " shapes the grid, which --points replaces:"
+                                + " give one or the other");
+                    }
+                }
+            }
+            Table pointsTable = points == null ? null : Csv.read(points);
+            List<Table> inputs = Arrays.asList(in.cell(), in.network(), pointsTable);
+            scan.outputSchemas(inputs.stream().map(t -> t == null ? null : t.schema()).toList(), in.values());
+            try (OutputFolder folder = Outputs.open(parsed, "tf-scan", points, where.networkFile(parsed))) {
+                OperationResult r = scan.run(inputs, in.values(), where.progress(parsed, err));
+                Outputs.tables(folder, Map.of("tf_samples.csv", r.table(0)));
+                folder.commit();
+                out.println("measured " + r.table(0).rowCount() + " points of " + CellTable.single(in.cell(),
+                        "cell table").name() + "; wrote tf_samples.csv to " + folder.target());
+            }
             return 0;
         }
     }
@@ -151,22 +173,30 @@ final class TransferCommands {
         @Override
         public int execute(ParseResult parsed, PrintStream out, PrintStream err) {
             Prepared in = where.prepare(parsed, fit);
-            Table samples = Csv.read(parsed.matchedOptionValue("--samples", null));
-            OperationResult r = fit.run(List.of(samples, in.cell(), in.network()), in.values(), where.progress(parsed, err));
-            Path dir = parsed.matchedOptionValue("--out", null);
-            Map<String, Table> outputs = new LinkedHashMap<>();
-            outputs.put("coefficients.csv", r.table(0));
-            outputs.put("residuals.csv", r.table(1));
-            Network network = NetworkTable.fromTable(in.network());
-            Cell cell = CellTable.single(in.cell(), "cell table");
-            TransferFunction fitted = TransferFunction.of(cell, SynapticInput.forCell(network, cell),
-                    TransferCoefficients.fromTable(r.table(0), 0, "coefficients"));
-            Outputs.write(dir, outputs, Map.of("tf.png", TransferFunctionChart.create(samples, fitted::rate, cell.name())));
-            for (String w : r.warnings()) {
-                err.println("warning: " + w);
+            Path samplesFile = parsed.matchedOptionValue("--samples", null);
+            Table samples = Csv.read(samplesFile);
+            List<Table> inputs = List.of(samples, in.cell(), in.network());
+            fit.outputSchemas(inputs.stream().map(Table::schema).toList(), in.values());
+            Table coefficients;
+            try (OutputFolder folder = Outputs.open(parsed, "tf-fit", samplesFile, where.networkFile(parsed))) {
+                OperationResult r = fit.run(inputs, in.values(), where.progress(parsed, err));
+                coefficients = r.table(0);
+                Map<String, Table> outputs = new LinkedHashMap<>();
+                outputs.put("coefficients.csv", coefficients);
+                outputs.put("residuals.csv", r.table(1));
+                Network network = NetworkTable.fromTable(in.network());
+                Cell cell = CellTable.single(in.cell(), "cell table");
+                TransferFunction fitted = TransferFunction.of(cell, SynapticInput.forCell(network, cell),
+                        TransferCoefficients.fromTable(coefficients, 0, "coefficients"));
+                Outputs.tables(folder, outputs);
+                Outputs.figures(folder, Map.of("tf.png", TransferFunctionChart.create(samples, fitted::rate, cell.name())));
+                folder.commit();
+                for (String w : r.warnings()) {
+                    err.println("warning: " + w);
+                }
             }
-            Summaries.print(r.table(0), out);
-            out.println("wrote coefficients.csv, residuals.csv, tf.png to " + dir);
+            Summaries.print(coefficients, out);
+            out.println("wrote coefficients.csv, residuals.csv, tf.png to " + parsed.matchedOptionValue("--out", null));
             return 0;
         }
     }

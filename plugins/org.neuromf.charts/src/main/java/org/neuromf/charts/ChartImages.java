@@ -53,9 +53,14 @@ public final class ChartImages {
      * (org.jfree.svg), which only this method uses: writePng works without it.
      */
     public static void writeSvg(JFreeChart chart, Path file, int width, int height) {
-        checkSize(width, height);
-        String svg = SvgDocument.of(chart, width, height);
+        String svg = svg(chart, width, height);
         AtomicFiles.write(file, tmp -> Files.writeString(tmp, svg, StandardCharsets.UTF_8));
+    }
+
+    /** The chart drawn on a width x height canvas, as an SVG document. */
+    public static String svg(JFreeChart chart, int width, int height) {
+        checkSize(width, height);
+        return SvgDocument.of(chart, width, height);
     }
 
     private static void checkSize(int width, int height) {

@@ -45,6 +45,26 @@ public final class Stimuli {
     private Stimuli() {
     }
 
+    /** The parameter keys a shape uses besides its name: setting any other one has no effect on it. */
+    public static List<String> keysOf(String shape) {
+        switch (shape) {
+            case DOUBLE_GAUSSIAN:
+                return List.of("amp_hz", "t0_ms", "t1_ms", "t2_ms");
+            case SMOOTH_DOUBLE_GAUSSIAN:
+                return List.of("amp_hz", "t0_ms", "t1_ms", "t2_ms", "smoothing_ms");
+            case CONSTANT:
+                return List.of("amp_hz");
+            case STEP:
+            case RAMP:
+                return List.of("amp_hz", "onset_ms", "offset_ms");
+            case SINUSOID:
+                return List.of("amp_hz", "frequency_hz", "phase_deg", "baseline_hz");
+            default:
+                throw new ParameterException("stimulus", "stimulus = '" + shape + "' is not one of "
+                        + PARAMETERS.get(0).allowed());
+        }
+    }
+
     /** The waveform the values describe; onset must precede offset for step and ramp. */
     public static Waveform fromParameters(ParameterValues v) {
         v = ParameterValues.of(PARAMETERS, v.asMap());

@@ -239,4 +239,8 @@ public final class TransferScan {
             pool.shutdown();
         }
     }
+
+    /** The keys that shape the grid; a scan of a points table does not use them. */
+    public static final List<String> GRID_KEYS = List.of("fe_max_hz", "fe_points", "fi_min_hz", "fi_max_hz", "fi_points",
+            "max_jump_hz");
 }
