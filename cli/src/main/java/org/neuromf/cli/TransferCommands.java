@@ -134,7 +134,7 @@ final class TransferCommands {
                 for (OptionSpec o : parsed.matchedOptions()) {
                     String key = where.options.key(o);
                     if (key != null && TransferScan.GRID_KEYS.contains(key)) {
-                        throw new ParameterException(key, o.longestName() + " shapes the grid, which --points replaces:"
+                        throw new ParameterException(key, o.shortestName() + " shapes the grid, which --points replaces:"
                                 + " give one or the other");
                     }
                 }

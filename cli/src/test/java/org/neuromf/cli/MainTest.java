@@ -92,7 +92,7 @@ class MainTest {
         Path dir = tmp.resolve("bad");
         assertEquals(2, run(simulate(dir, "--dt", "0")));
         assertTrue(err().contains("dt_ms = 0") && err().contains("(0, 1] ms"), err());
-        assertEquals(2, run(simulate(dir, "--neurons", "-10")));
+        assertEquals(2, run("simulate", "--neurons", "-10", "--out", dir.toString()));
         assertTrue(err().contains("neurons = -10") && err().contains("[2, 100000000]"), err());
         assertEquals(2, run(simulate(dir, "--drive-process", "gamma")));
         assertTrue(err().contains("poisson, bernoulli"), err());

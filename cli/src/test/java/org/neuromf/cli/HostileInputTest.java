@@ -1,0 +1,180 @@
+package org.neuromf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuromf.core.operation.Operation;
+import org.neuromf.core.operation.OperationRegistry;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.util.OutputFolder;
+
+/**
+ * The command line as a demanding user meets it: every refusal is one clear line with exit code 2,
+ * before any work, and leaves every file as it was; no stack trace ever.
+ */
+class HostileInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        assertFalse(err().contains("\tat ") || err().contains("Exception"), "no stack trace: " + err());
+        return code;
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What was printed, with line wrapping undone. */
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    }
+
+    /** Refused with exit code 2, before any work (no progress line), with every expected piece in the message. */
+    private void assertRefused(String[] args, String... expected) {
+        assertEquals(2, run(args), String.join(" ", args) + "\n" + err());
+        for (String e : expected) {
+            assertTrue(err().contains(e), "'" + err() + "' should contain '" + e + "'");
+        }
+        assertFalse(err().contains("%]"), "refused before any work: " + err());
+    }
+
+    /** A small, quick simulation into dir, with progress on (so that work would show). */
+    private static String[] simulate(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--neurons", "400", "--p-connect", "0.2", "--tstop", "200",
+                "--transient", "50", "--out", dir.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(new String[0]);
+    }
+
+    /** Every file under root with its content, to show that a refusal touched nothing. */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                files.put(root.relativize(p).toString(), Files.isRegularFile(p) ? Files.readString(p) : "<folder>");
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void everyCommandExplainsItselfWithUnitsDefaultsAndRanges() {
+        for (String command : List.of("simulate", "tf-scan", "tf-fit", "paper", "run-workflow", "meanfield", "compare",
+                "presets", "operations")) {
+            assertEquals(0, run(command, "--help"), command + ": " + err());
+            assertTrue(out().startsWith("Usage: neuromf " + command), command + ": " + out());
+        }
+        assertEquals(0, run("paper", "--help"));
+        assertTrue(out().contains("(default 3; allowed [1, 100])") && out().contains("(default 2000 ms; allowed [1000,"
+                + " 1000000] ms)"), out());
+        assertEquals(0, run("simulate", "--help"));
+        assertTrue(out().contains("(default 0.1 ms; allowed (0, 1] ms)"), out());
+        for (Operation op : OperationRegistry.standard().all()) {
+            assertEquals(0, run("run", op.id(), "--help"), op.id() + ": " + err());
+            for (ParameterSpec s : op.parameters()) {
+                assertTrue(out().contains("--" + s.flagName()) && out().contains("allowed " + s.allowed()),
+                        op.id() + " --help shows --" + s.flagName() + " with its range: " + out());
+            }
+        }
+    }
+
+    @Test
+    void usageWithoutACommandOrOperation() {
+        assertEquals(2, run());
+        assertTrue(err().contains("usage: neuromf COMMAND"), err());
+        assertEquals(0, run("--help"));
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err().contains("unknown command 'frobnicate'"), err());
+        for (String help : List.of("--help", "-h")) {
+            assertEquals(0, run("run", help));
+            assertTrue(out().contains("usage: neuromf run OPERATION") && out().contains("network-simulation"), out());
+        }
+        assertEquals(2, run("run"));
+        assertTrue(err().contains("usage: neuromf run OPERATION"), err());
+        assertRefused(new String[] {"run", "foo"}, "no operation 'foo'", "network-simulation");
+        assertRefused(new String[] {"run", "--tstop", "5"}, "name the operation before its options");
+        assertRefused(new String[] {"run", "cell-model", "--no-such", "--out", "x"}, "--no-such",
+                "neuromf run cell-model --help");
+    }
+
+    @Test
+    void outFoldersThatHoldSomethingElseAreRefusedAndUntouched() throws IOException {
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine.resolve("sub"));
+        Files.writeString(mine.resolve("my_notes.txt"), "notes");
+        Files.writeString(mine.resolve("sub/data.csv"), "data");
+        Path thesis = Files.writeString(tmp.resolve("thesis.txt"), "chapter 1");
+        Map<String, String> before = snapshot(tmp);
+        assertRefused(simulate(mine), "--out " + mine, "neuromf did not write (my_notes.txt, sub)");
+        assertRefused(simulate(thesis), "is a file, not a folder");
+        assertRefused(simulate(Path.of(".")), "is the current folder");
+        assertRefused(simulate(Path.of("")), "--out is empty");
+        assertRefused(simulate(Path.of("/proc/neuromf/out")), "cannot create the folder /proc/neuromf");
+        String home = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", mine.toString());
+            assertRefused(simulate(mine), "is your home folder");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+        assertEquals(before, snapshot(tmp));
+    }
+
+    @Test
+    void aRerunReplacesItsOwnResultsOnly() throws IOException {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run(simulate(dir, "--n-rec", "2", "--stimulus", "constant", "--amp", "1", "--quiet")), err());
+        assertTrue(Files.exists(dir.resolve("traces.csv")) && Files.exists(dir.resolve("stimulus.csv")));
+        Files.writeString(dir.resolve("my_notes.txt"), "notes");
+        assertEquals(0, run(simulate(dir, "--quiet")), err());
+        assertFalse(Files.exists(dir.resolve("traces.csv")) || Files.exists(dir.resolve("stimulus.csv")),
+                "the earlier run's outputs that this run does not write are gone");
+        assertEquals("notes", Files.readString(dir.resolve("my_notes.txt")));
+        assertRefused(new String[] {"meanfield", "--tstop", "100", "--out", dir.toString()},
+                "holds the results of neuromf simulate");
+        try (OutputFolder busy = OutputFolder.open(dir, "simulate", List.of())) {
+            assertRefused(simulate(dir), "another neuromf run is writing into " + dir);
+        }
+    }
+
+    @Test
+    void conflictingOptionsAreRefused() throws IOException {
+        Path dir = tmp.resolve("never");
+        assertRefused(new String[] {"meanfield", "--drive", "4", "--drive-rate", "5", "--out", dir.toString()},
+                "should be specified only once");
+        assertRefused(simulate(dir, "--tstop", "300"), "should be specified only once");
+        assertRefused(simulate(dir, "--stimulus", "step", "--t0", "50"), "--t0 does not shape a step stimulus",
+                "--amp, --onset, --offset");
+        assertRefused(new String[] {"meanfield", "--drive-to", "5", "--out", dir.toString()}, "add --drive-points");
+        Path points = Files.writeString(tmp.resolve("points.csv"), "fe_hz,fi_hz\n5,8\n");
+        assertRefused(new String[] {"tf-scan", "--points", points.toString(), "--fe-max", "20", "--out", dir.toString()},
+                "--fe-max shapes the grid, which --points replaces");
+        assertRefused(new String[] {"run", "cell-model", "--input", "a=x.csv", "--input", "a=y.csv", "--out",
+            dir.toString()}, "--input a is given twice");
+        assertFalse(Files.exists(dir));
+    }
+}
