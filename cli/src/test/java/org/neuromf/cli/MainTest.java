@@ -220,26 +220,6 @@ class MainTest {
         assertFalse(Files.exists(dir), "nothing written");
     }
 
-    /** The main job, small: published HH fits, one seed, 1 s (the AdEx transfer functions are scanned). */
-    @Test
-    void paperPipelineWritesTablesFiguresAndReport() throws Exception {
-        Path dir = tmp.resolve("paper");
-        assertEquals(0, run("paper", "--published-fits", "--seeds", "1", "--tstop", "1000", "--quiet", "--out",
-                dir.toString()), err());
-        String report = Files.readString(dir.resolve("report.md"));
-        assertTrue(report.contains("HH_RS--HH_FS--CONFIG1") && report.contains("RS-cell--FS-cell--CONFIG1"), report);
-        assertTrue(report.contains("| spontaneous | exc | mean_rate |"), report);
-        for (String sub : List.of("hh", "adex")) {
-            for (String f : List.of("meanfield_spontaneous.csv", "comparison_waveform.csv", "sweep.csv",
-                    "meanfield_waveform.png", "histogram_exc.svg", "potential_statistics.png", "raster_spontaneous.png")) {
-                assertTrue(Files.size(dir.resolve(sub).resolve(f)) > 0, sub + "/" + f);
-            }
-        }
-        assertTrue(Files.exists(dir.resolve("adex/tf_RS-cell.png")), "AdEx transfer functions are scanned");
-        assertFalse(Files.exists(dir.resolve("hh/tf_samples_HH_RS.csv")), "published fits: no HH scan");
-        assertEquals(1200, ImageIO.read(dir.resolve("hh/meanfield_waveform.png").toFile()).getWidth());
-    }
-
     @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
