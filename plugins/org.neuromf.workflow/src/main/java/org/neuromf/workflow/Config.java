@@ -1,19 +1,23 @@
 package org.neuromf.workflow;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import org.xml.sax.Attributes;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A tree in KNIME's XMLConfig format (namespace http://www.knime.org/2008/09/XMLConfig), the
@@ -93,31 +97,14 @@ final class Config {
         return entry(k, file).value();
     }
 
+    /** The entry k as an int; the message names the file, the config, the entry and its value. */
     int whole(String k, String file) {
         String v = text(k, file);
         try {
-            return Integer.parseInt(v);
+            return Integer.parseInt(v == null ? "" : v.trim());
         } catch (NumberFormatException e) {
-            throw new WorkflowException(file + ": entry '" + k + "' = '" + v + "' is not a whole number");
-        }
-    }
-
-    /** The entry's value as Java: Double, Integer, Long, Boolean or String (null when isnull). */
-    static Object value(Entry e) {
-        if (e.value() == null) {
-            return null;
-        }
-        switch (e.type()) {
-            case "xdouble":
-                return Double.valueOf(e.value());
-            case "xint":
-                return Integer.valueOf(e.value());
-            case "xlong":
-                return Long.valueOf(e.value());
-            case "xboolean":
-                return Boolean.valueOf(e.value());
-            default:
-                return e.value();
+            throw new WorkflowException(file + ": in config '" + key + "', entry '" + k + "' = '" + v
+                    + "' is not a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
         }
     }
 
@@ -183,37 +170,102 @@ final class Config {
         return b.toString();
     }
 
-    /** Reads a config file; a malformed file is refused with its name and the parser's message. */
-    static Config read(InputStream in, String file) throws IOException {
-        Document d;
+    /**
+     * Reads a config file from its bytes (read with a size limit by the caller); a malformed file is
+     * refused with its name, the line and the problem. A DOCTYPE is refused (KNIME never writes one),
+     * so no entity is expanded and no external file is read. Parsed as a stream, without recursion,
+     * so that deep nesting cannot overflow the stack.
+     */
+    static Config read(byte[] xml, String file) {
+        ConfigReader reader = new ConfigReader(file);
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            d = f.newDocumentBuilder().parse(in);
-        } catch (SAXException | ParserConfigurationException e) {
+            f.newSAXParser().parse(new ByteArrayInputStream(xml), reader);
+        } catch (SAXParseException e) {
+            String m = String.valueOf(e.getMessage());
+            String problem = m.contains("DOCTYPE") ? "it has a DOCTYPE declaration, which KNIME's files never have"
+                    : m.contains("UTF-8") ? "it is not UTF-8 text (" + m + ")" : m;
+            throw new WorkflowException(file + " is not well-formed XML (line " + e.getLineNumber() + "): " + problem);
+        } catch (SAXException | IOException e) {
             throw new WorkflowException(file + " is not well-formed XML: " + e.getMessage());
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser of this Java lacks a standard feature", e);
         }
-        Element root = d.getDocumentElement();
-        if (!"config".equals(root.getLocalName())) {
-            throw new WorkflowException(file + ": the root element is <" + root.getLocalName() + ">, not a KNIME <config>");
+        if (reader.root == null) {
+            throw new WorkflowException(file + " holds no KNIME <config>");
         }
-        return fromElement(root);
+        return reader.root;
     }
 
-    private static Config fromElement(Element e) {
-        Config c = new Config(e.getAttribute("key"));
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                if ("entry".equals(child.getLocalName())) {
-                    boolean isNull = "true".equals(child.getAttribute("isnull"));
-                    c.children.put(unescape(child.getAttribute("key")), new Entry(child.getAttribute("type"),
-                            isNull ? null : unescape(child.getAttribute("value"))));
-                } else if ("config".equals(child.getLocalName())) {
-                    c.children.put(unescape(child.getAttribute("key")), fromElement(child));
+    /** Builds the tree from the parser's events; elements other than config and entry are skipped, content and all. */
+    private static final class ConfigReader extends DefaultHandler {
+        /** Marks an open element that is neither a config nor an entry, or lies inside an entry. */
+        private static final Object SKIPPED = new Object();
+
+        private final String file;
+        private final Deque<Object> open = new ArrayDeque<>();
+        private Locator locator;
+        private Config root;
+
+        ConfigReader(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public void setDocumentLocator(Locator l) {
+            locator = l;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            Object self = SKIPPED;
+            if (open.isEmpty()) {
+                if (!"config".equals(local)) {
+                    throw new WorkflowException(file + ": the root element is <" + qName + ">, not a KNIME <config>");
+                }
+                root = new Config(key(a, qName));
+                self = root;
+            } else if (open.peek() instanceof Config parent) {
+                if ("config".equals(local)) {
+                    Config c = new Config(key(a, qName));
+                    add(parent, c.key, c);
+                    self = c;
+                } else if ("entry".equals(local)) {
+                    String type = a.getValue("type");
+                    String value = a.getValue("value");
+                    boolean isNull = "true".equals(a.getValue("isnull")) || value == null;
+                    add(parent, key(a, qName), new Entry(type == null ? "" : type, isNull ? null : unescape(value)));
                 }
             }
+            open.push(self);
         }
-        return c;
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            open.pop();
+        }
+
+        private String key(Attributes a, String element) {
+            String key = a.getValue("key");
+            if (key == null) {
+                throw new WorkflowException(file + ", line " + line() + ": <" + element + "> has no key");
+            }
+            return unescape(key);
+        }
+
+        private int line() {
+            return locator == null ? 0 : locator.getLineNumber();
+        }
+
+        /** KNIME never writes one key twice in a config, so a second one is a damaged file. */
+        private void add(Config parent, String key, Object child) {
+            if (parent.children.putIfAbsent(key, child) != null) {
+                throw new WorkflowException(file + ", line " + line() + ": config '" + parent.key + "' holds the key '"
+                        + key + "' twice");
+            }
+        }
     }
 }

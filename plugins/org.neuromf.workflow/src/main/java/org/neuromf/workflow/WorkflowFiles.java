@@ -1,19 +1,28 @@
 package org.neuromf.workflow;
 
+import java.io.EOFException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.util.IoReasons;
+import org.neuromf.core.util.MemoryBudget;
 
 /**
  * Reads and writes workflows in KNIME's format: a folder with {@code workflow.knime} (nodes, their
@@ -33,7 +42,7 @@ public final class WorkflowFiles {
 
     // ---- writing
 
-    /** Writes the workflow into folder {@code dir} (created), replacing what was there. */
+    /** Writes the workflow into folder {@code dir} (created), replacing its workflow.knime and nodes' settings.xml. */
     public static void write(Workflow w, Path dir) {
         try {
             Files.createDirectories(dir);
@@ -44,7 +53,8 @@ public final class WorkflowFiles {
                 Files.writeString(folder.resolve("settings.xml"), nodeConfig(n).toXml(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write the workflow " + w.name() + " into " + dir + ": "
+                    + IoReasons.of(e), e);
         }
     }
 
@@ -178,12 +188,17 @@ public final class WorkflowFiles {
         }
     }
 
+    private static final Map<String, NodeSpec> BY_FACTORY = Nodes.all().stream().collect(Collectors.toMap(
+            NodeSpec::factoryClass, s -> s));
+
     /** The NeuroMF node of a factory class; anything else is refused by node and factory. */
     static NodeSpec spec(String factory, String node) {
-        for (NodeSpec s : Nodes.all()) {
-            if (s.factoryClass().equals(factory)) {
-                return s;
-            }
+        if (factory == null || factory.isBlank()) {
+            throw new WorkflowException("node '" + node + "' names no factory: its settings.xml is damaged");
+        }
+        NodeSpec spec = BY_FACTORY.get(factory);
+        if (spec != null) {
+            return spec;
         }
         throw new WorkflowException("node '" + node + "' uses factory " + factory + ", which is not a NeuroMF node: this"
                 + " command runs NeuroMF nodes only; run the workflow in KNIME");
@@ -191,122 +206,365 @@ public final class WorkflowFiles {
 
     // ---- reading
 
-    /** Reads a workflow folder, or a .knwf archive (a zipped workflow folder). */
+    /**
+     * The largest workflow.knime or settings.xml read: 16 MB. A node's settings.xml is some 4 KB and
+     * workflow.knime some 2 KB per node, so this is far above any real file, and a damaged or hostile
+     * one cannot fill the memory.
+     */
+    static final int MAX_FILE_BYTES = 16_000_000;
+    /** The most entries a .knwf may hold; one saved with the data of a thousand nodes holds some ten thousand. */
+    static final int MAX_ARCHIVE_ENTRIES = 100_000;
+    /** The longest node name, in UTF-8 bytes, so that its folder name ({@code name (#id)}) fits every file system. */
+    private static final int MAX_NAME_BYTES = 200;
+    private static final String WORKFLOW_KNIME = "workflow.knime";
+
+    /**
+     * Reads a workflow folder, or a .knwf archive (a zipped workflow folder). Only workflow.knime and
+     * the settings.xml of its nodes are read, each up to {@link #MAX_FILE_BYTES}; node data that KNIME
+     * saved beside them is never opened. Anything wrong is a {@link WorkflowException} naming the file.
+     */
     public static Workflow read(Path path) {
+        if (!Files.exists(path)) {
+            throw new WorkflowException(path + " does not exist: give a workflow folder (with workflow.knime) or a"
+                    + " .knwf file");
+        }
+        if (Files.isDirectory(path)) {
+            return read(new Folder(path, real(path, path)), name(path));
+        }
+        if (path.getFileName().toString().equals(WORKFLOW_KNIME)) {
+            throw new WorkflowException(path + " is the workflow's description only: give the folder that holds it");
+        }
+        try (Archive archive = Archive.open(path)) {
+            return read(archive, name(path).replaceAll("\\.knwf$", ""));
+        }
+    }
+
+    private static String name(Path path) {
+        Path name = path.toAbsolutePath().normalize().getFileName();
+        return name == null ? path.toString() : name.toString();
+    }
+
+    /** The files of a workflow: its folder, or the workflow folder inside a .knwf archive. */
+    private interface Source {
+        /** The file as the user finds it, for messages. */
+        String where(String file);
+
+        /** The file's bytes (at most {@link #MAX_FILE_BYTES}), or null when it does not exist. */
+        byte[] read(String file);
+    }
+
+    private record Folder(Path dir, Path realDir) implements Source {
+        @Override
+        public String where(String file) {
+            return dir + File.separator + file;
+        }
+
+        @Override
+        public byte[] read(String file) {
+            Path p;
+            try {
+                p = dir.resolve(file);
+            } catch (InvalidPathException e) {
+                throw new WorkflowException(where(file) + " is not a file name on this system: " + e.getReason());
+            }
+            if (!Files.exists(p)) {
+                return null;
+            }
+            if (!real(p, dir).startsWith(realDir)) {
+                throw new WorkflowException(where(file) + " is a link to " + real(p, dir) + ", outside the workflow"
+                        + " folder: a workflow's files must lie inside its folder");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new WorkflowException(where(file) + (Files.isDirectory(p) ? " is a folder" : " is not a plain"
+                        + " file") + ", not a KNIME settings file");
+            }
+            try {
+                long size = Files.size(p);
+                if (size > MAX_FILE_BYTES) {
+                    throw tooLarge(where(file), size);
+                }
+                try (InputStream in = Files.newInputStream(p)) {
+                    return readAtMost(in, where(file));
+                }
+            } catch (IOException e) {
+                throw new WorkflowException("cannot read " + where(file) + ": " + IoReasons.of(e));
+            }
+        }
+    }
+
+    private static Path real(Path p, Path dir) {
         try {
-            if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".knwf")) {
-                return read(unzip(path), path.getFileName().toString());
-            }
-            if (!Files.isRegularFile(path.resolve("workflow.knime"))) {
-                throw new WorkflowException(path + " is not a workflow: it has no workflow.knime (give a workflow folder"
-                        + " or a .knwf file)");
-            }
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            try (var walk = Files.walk(path)) {
-                for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                    files.put(path.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                }
-            }
-            return read(files, path.getFileName().toString());
+            return p.toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new WorkflowException("cannot read " + p + " in " + dir + ": " + IoReasons.of(e));
         }
     }
 
-    /** The files of a .knwf, relative to its workflow folder (the folder holding workflow.knime). */
-    private static Map<String, byte[]> unzip(Path knwf) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(knwf))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (!e.isDirectory()) {
-                    entries.put(e.getName(), in.readAllBytes());
+    /** A .knwf: read from its central directory, so that only the entries asked for are ever decompressed. */
+    private static final class Archive implements Source, AutoCloseable {
+        private final Path file;
+        private final ZipFile zip;
+        /** The entry-name prefix of the workflow folder: {@code hh-spontaneous/}. */
+        private final String root;
+
+        private Archive(Path file, ZipFile zip, String root) {
+            this.file = file;
+            this.zip = zip;
+            this.root = root;
+        }
+
+        static Archive open(Path file) {
+            ZipFile zip;
+            try {
+                zip = new ZipFile(file.toFile());
+            } catch (ZipException e) {
+                throw new WorkflowException(file + " is not a workflow: a file must be a .knwf archive (a zipped"
+                        + " workflow folder), and this one is not a zip archive or is damaged (" + e.getMessage()
+                        + ")");
+            } catch (IOException e) {
+                throw new WorkflowException("cannot read " + file + ": " + IoReasons.of(e));
+            }
+            try {
+                return new Archive(file, zip, root(file, zip));
+            } catch (RuntimeException e) {
+                closeQuietly(zip);
+                throw e;
+            }
+        }
+
+        /** Checks every entry name and finds the workflow folder: the one holding the shallowest workflow.knime. */
+        private static String root(Path file, ZipFile zip) {
+            if (zip.size() > MAX_ARCHIVE_ENTRIES) {
+                throw new WorkflowException(file + " holds " + zip.size() + " entries, more than the "
+                        + MAX_ARCHIVE_ENTRIES + " a .knwf may hold here: export the workflow without its data (reset it"
+                        + " first)");
+            }
+            List<String> roots = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
+                ZipEntry e = all.nextElement();
+                String name = e.getName();
+                if (pointsOutside(name)) {
+                    throw new WorkflowException(file + " holds an entry named '" + name + "', which points outside"
+                            + " the archive (an absolute name or ..): a .knwf exported by KNIME never does; export it"
+                            + " again");
+                }
+                if (!e.isDirectory() && (name.equals(WORKFLOW_KNIME) || name.endsWith("/" + WORKFLOW_KNIME))) {
+                    String root = name.substring(0, name.length() - WORKFLOW_KNIME.length());
+                    int depth = depth(root);
+                    if (roots.isEmpty() || depth < depth(roots.get(0))) {
+                        roots.clear();
+                    }
+                    if (roots.isEmpty() || depth == depth(roots.get(0))) {
+                        roots.add(root);
+                    }
                 }
             }
+            if (roots.isEmpty()) {
+                throw new WorkflowException(file + " holds no workflow.knime: it is not a KNIME workflow");
+            }
+            if (roots.size() > 1) {
+                throw new WorkflowException(file + " holds several workflows (" + String.join(", ", roots.subList(0,
+                        Math.min(3, roots.size()))) + (roots.size() > 3 ? ", ..." : "") + "): give one workflow");
+            }
+            return roots.get(0);
         }
-        String root = null;
-        for (String name : entries.keySet()) {
-            if (name.endsWith("workflow.knime") && (root == null || name.length() < root.length())) {
-                root = name.substring(0, name.length() - "workflow.knime".length());
+
+        private static int depth(String folder) {
+            return (int) folder.chars().filter(c -> c == '/').count();
+        }
+
+        @Override
+        public String where(String name) {
+            return file + ", entry " + root + name;
+        }
+
+        @Override
+        public byte[] read(String name) {
+            ZipEntry e = zip.getEntry(root + name);
+            if (e == null) {
+                return null;
+            }
+            if (e.isDirectory()) {
+                throw new WorkflowException(where(name) + " is a folder, not a KNIME settings file");
+            }
+            if (e.getSize() > MAX_FILE_BYTES) {
+                throw tooLarge(where(name), e.getSize());
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return readAtMost(in, where(name));
+            } catch (ZipException | EOFException x) {
+                throw new WorkflowException("cannot read " + where(name) + ": the archive is damaged (" + x.getMessage()
+                        + ")");
+            } catch (IOException x) {
+                throw new WorkflowException("cannot read " + where(name) + ": " + IoReasons.of(x));
             }
         }
-        if (root == null) {
-            throw new WorkflowException(knwf + " holds no workflow.knime");
+
+        @Override
+        public void close() {
+            closeQuietly(zip);
         }
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            if (e.getKey().startsWith(root)) {
-                files.put(e.getKey().substring(root.length()), e.getValue());
+
+        private static void closeQuietly(ZipFile zip) {
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // only read from: nothing is lost
             }
         }
-        return files;
     }
 
-    private static Workflow read(Map<String, byte[]> files, String name) throws IOException {
-        Config wf = config(files, "workflow.knime", name);
-        String file = name + "/workflow.knime";
+    /** Reads at most {@link #MAX_FILE_BYTES}, whatever the file or entry claims its size is. */
+    private static byte[] readAtMost(InputStream in, String where) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(where, -1);
+        }
+        return bytes;
+    }
+
+    private static WorkflowException tooLarge(String where, long size) {
+        String limit = MemoryBudget.megabytes(MAX_FILE_BYTES);
+        return new WorkflowException(where + " is " + (size < 0 ? "larger than " + limit : MemoryBudget.megabytes(size))
+                + ", above the limit of " + limit + " for a workflow.knime or settings.xml (real ones are a few KB): it"
+                + " is damaged or not a KNIME file");
+    }
+
+    /** Whether a file name inside a workflow is absolute or climbs out with {@code ..} (either slash counts). */
+    static boolean pointsOutside(String name) {
+        String n = name.replace('\\', '/');
+        if (n.startsWith("/") || n.matches("^[A-Za-z]:.*")) {
+            return true;
+        }
+        for (String part : n.split("/")) {
+            if (part.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Workflow read(Source files, String name) {
+        String file = files.where(WORKFLOW_KNIME);
+        Config wf = config(files, WORKFLOW_KNIME, file + " does not exist, so this is not a workflow: give a workflow"
+                + " folder (with workflow.knime) or a .knwf file");
         List<Workflow.Node> nodes = new ArrayList<>();
+        Map<String, String> settingsFiles = new HashMap<>();
         Config nodesConfig = wf.child("nodes", file);
         for (String k : nodesConfig.keys()) {
             Config n = nodesConfig.child(k, file);
             int id = n.whole("id", file);
             String settingsFile = n.text("node_settings_file", file);
+            if (settingsFile == null || settingsFile.isBlank()) {
+                throw new WorkflowException(file + ": node " + k + " (#" + id + ") names no node_settings_file");
+            }
+            if (settingsFile.chars().anyMatch(c -> c < 32)) {
+                throw new WorkflowException(file + ": node " + k + " (#" + id + ") has a node_settings_file with a"
+                        + " control character, which no file name has: '" + settingsFile + "'");
+            }
+            if (pointsOutside(settingsFile)) {
+                throw new WorkflowException(file + ": node " + k + " (#" + id + ") has node_settings_file '"
+                        + settingsFile + "', outside the workflow folder: a node's settings must lie in its folder"
+                        + " inside the workflow");
+            }
+            String other = settingsFiles.put(normalized(settingsFile), k);
+            if (other != null) {
+                throw new WorkflowException(file + ": nodes " + other + " and " + k + " share the settings file '"
+                        + settingsFile + "': every node has its own");
+            }
             String folder = settingsFile.substring(0, Math.max(0, settingsFile.lastIndexOf('/')));
-            if (!files.containsKey(settingsFile)) {
-                throw new WorkflowException(file + ": node #" + id + " refers to " + settingsFile + ", which does not exist"
-                        + " (the node folder '" + folder + "' is missing)");
-            }
-            Config settings = config(files, settingsFile, name);
-            String where = name + "/" + settingsFile;
+            String where = files.where(settingsFile);
+            Config settings = config(files, settingsFile, file + ": node " + k + " (#" + id + ") has its settings in '"
+                    + settingsFile + "', which does not exist" + (folder.isEmpty() ? "" : " (is the node folder '"
+                    + folder + "' missing?)"));
             String factory = settings.text("factory", where);
-            NodeSpec spec = spec(factory, folder);
-            Map<String, Object> values = new LinkedHashMap<>();
-            Config model = settings.child("model", where);
-            for (String key : model.keys()) {
-                if (!key.endsWith("_Internals")) {
-                    values.put(key, Config.value(model.entry(key, where)));
-                }
+            if (factory == null || factory.isBlank()) {
+                throw new WorkflowException(where + ": the entry 'factory' is empty; KNIME writes the node's factory"
+                        + " class there, such as " + Nodes.all().get(0).factoryClass());
             }
+            NodeSpec spec = spec(factory, folder.isEmpty() ? settingsFile : folder);
+            Config model = settings.child("model", where);
             List<String> expected = spec.parameters().stream().map(ParameterSpec::key).toList();
-            for (String key : values.keySet()) {
-                if (!expected.contains(key)) {
+            for (String key : model.keys()) {
+                if (!key.endsWith("_Internals") && !expected.contains(key)) {
                     throw new WorkflowException(where + ": setting '" + key + "' is not a parameter of " + spec.label()
                             + "; its parameters are " + String.join(", ", expected));
                 }
             }
-            for (String key : expected) {
-                if (!values.containsKey(key)) {
-                    throw new WorkflowException(where + ": setting '" + key + "' of " + spec.label() + " is missing");
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ParameterSpec s : spec.parameters()) {
+                if (!model.has(s.key())) {
+                    throw new WorkflowException(where + ": setting '" + s.key() + "' of " + spec.label()
+                            + " is missing");
                 }
+                values.put(s.key(), setting(s, model.entry(s.key(), where), folder, where));
             }
             String annotation = settings.has("nodeAnnotation") ? settings.child("nodeAnnotation", where).text("text", where)
                     : "";
             Config bounds = n.child("ui_settings", file).child("extrainfo.node.bounds", file);
-            nodes.add(new Workflow.Node(id, factory, settings.has("name") ? settings.text("name", where) : spec.label(),
-                    values, annotation == null ? "" : annotation, bounds.whole("0", file), bounds.whole("1", file)));
+            nodes.add(new Workflow.Node(id, factory, nodeName(settings, spec, where), values,
+                    annotation == null ? "" : annotation, bounds.whole("0", file), bounds.whole("1", file)));
         }
         List<Workflow.Connection> connections = new ArrayList<>();
         Config cons = wf.child("connections", file);
         for (String k : cons.keys()) {
             Config c = cons.child(k, file);
-            int sourcePort = c.whole("sourcePort", file) - 1;
-            int destPort = c.whole("destPort", file) - 1;
-            if (sourcePort < 0 || destPort < 0) {
-                throw new WorkflowException(file + ": " + k + " uses a flow-variable port, which NeuroMF workflows do not");
-            }
-            connections.add(new Workflow.Connection(c.whole("sourceID", file), sourcePort, c.whole("destID", file),
-                    destPort));
+            connections.add(new Workflow.Connection(c.whole("sourceID", file), dataPort(c, "sourcePort", file),
+                    c.whole("destID", file), dataPort(c, "destPort", file)));
         }
         String description = wf.has("customDescription") ? wf.text("customDescription", file) : null;
-        return new Workflow(name.replaceAll("\\.knwf$", ""), description == null ? "" : description, nodes, connections);
+        return new Workflow(name, description == null ? "" : description, nodes, connections);
     }
 
-    private static Config config(Map<String, byte[]> files, String file, String workflow) throws IOException {
-        byte[] bytes = files.get(file);
+    /** The name without {@code .} parts and repeated slashes, so that two spellings of one file compare equal. */
+    private static String normalized(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String part : name.replace('\\', '/').split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static Config config(Source files, String file, String missing) {
+        byte[] bytes = files.read(file);
         if (bytes == null) {
-            throw new WorkflowException(workflow + ": " + file + " is missing");
+            throw new WorkflowException(missing);
         }
-        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-            return Config.read(in, workflow + "/" + file);
+        return Config.read(bytes, files.where(file));
+    }
+
+    /** A setting's value, read as its parameter reads text; the message names node, file and what is allowed. */
+    private static Object setting(ParameterSpec s, Config.Entry e, String node, String where) {
+        try {
+            return e.value() == null ? s.check(null) : s.parse(e.value());
+        } catch (IllegalArgumentException x) {
+            throw new WorkflowException("node '" + node + "' (" + where + "): " + x.getMessage());
         }
+    }
+
+    /** The node's name, which names its output folder: a plain name, no path. */
+    private static String nodeName(Config settings, NodeSpec spec, String where) {
+        String name = settings.has("name") ? settings.text("name", where) : spec.label();
+        if (name == null || name.isBlank() || name.equals(".") || name.equals("..") || name.contains("/")
+                || name.contains("\\") || name.chars().anyMatch(c -> c < 32)
+                || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new WorkflowException(where + ": the node's name '" + name + "' cannot name a folder (it must be a"
+                    + " plain name of at most " + MAX_NAME_BYTES + " bytes, without / or \\); KNIME writes '"
+                    + spec.label() + "'");
+        }
+        return name;
+    }
+
+    /** A connection's port as KNIME numbers it (data ports from 1, 0 is the flow-variable port), counted from 0. */
+    private static int dataPort(Config connection, String key, String file) {
+        int port = connection.whole(key, file);
+        if (port < 1) {
+            throw new WorkflowException(file + ": " + connection.key + " has " + key + " " + port + (port == 0
+                    ? ", the flow-variable port, which NeuroMF workflows do not connect" : ", which is not a port")
+                    + "; data ports are numbered from 1");
+        }
+        return port - 1;
     }
 }

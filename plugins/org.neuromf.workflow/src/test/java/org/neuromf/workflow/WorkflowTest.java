@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.neuromf.core.table.Table;
 import org.neuromf.core.transfer.FluctuationModel;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
+import org.neuromf.core.util.OutputFolder;
 import org.neuromf.core.util.Progress;
 
 /**
@@ -49,8 +51,17 @@ class WorkflowTest {
     @BeforeAll
     static void runEveryWorkflow() {
         for (Workflow w : PaperWorkflows.all()) {
-            Workflow read = WorkflowFiles.read(WORKFLOWS.resolve(w.name()));
-            RESULTS.put(w.name(), WorkflowRunner.run(read, runs.resolve(w.name()), Progress.NONE));
+            RESULTS.put(w.name(), runInto(WORKFLOWS.resolve(w.name()), runs.resolve(w.name())));
+        }
+    }
+
+    /** What run-workflow does: read, open --out before the work (the workflow is an input), run, commit. */
+    static WorkflowRunner.Result runInto(Path workflow, Path out) {
+        Workflow w = WorkflowFiles.read(workflow);
+        try (OutputFolder folder = OutputFolder.open(out, "run-workflow", List.of(workflow))) {
+            WorkflowRunner.Result r = WorkflowRunner.run(w, folder, Progress.NONE);
+            folder.commit();
+            return r;
         }
     }
 
@@ -187,7 +198,72 @@ class WorkflowTest {
         assertEquals(1.2307, sweep.getDouble(40, "nu_e_hz"), 1e-4, "the reference fixed point at 4 Hz");
     }
 
-    private static Path copy(String workflow, Path into) throws IOException {
+    /** Every output of every node, and nothing else, with the folders following the umask like any new folder. */
+    @Test
+    void theOutputsAreOneFolderPerNodeFollowingTheUmask() throws IOException {
+        Path out = runs.resolve("mf-drive-sweep");
+        List<String> expected = new ArrayList<>(List.of(OutputFolder.MANIFEST));
+        for (Workflow.Node n : RESULTS.get("mf-drive-sweep").workflow().nodes()) {
+            for (var port : Nodes.all().stream().filter(s -> s.factoryClass().equals(n.factory())).findFirst()
+                    .orElseThrow().outputs()) {
+                expected.add(n.folder() + "/" + port.name().replace(' ', '_') + ".csv");
+            }
+        }
+        List<String> written = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(out)) {
+            all.filter(Files::isRegularFile).forEach(p -> written.add(out.relativize(p).toString()));
+        }
+        assertEquals(expected.stream().sorted().toList(), written.stream().sorted().toList());
+
+        Assumptions.assumeTrue(Files.getFileStore(out).supportsFileAttributeView("posix"));
+        Path reference = Files.createDirectory(runs.resolve("reference-folder"));
+        var umaskMode = Files.getPosixFilePermissions(reference);
+        Files.delete(reference);
+        // under a umask of 077 a new folder is 0700 anyway, and this would not tell the difference
+        Assumptions.assumeTrue(umaskMode.size() > 3, "the umask of this test run is 077: " + umaskMode);
+        assertEquals(umaskMode, Files.getPosixFilePermissions(out), "the output folder follows the umask, not 0700");
+        assertEquals(umaskMode, Files.getPosixFilePermissions(out.resolve("Cell Model (#1)")), "so do the node folders");
+    }
+
+    @Test
+    void aFolderOfTheUsersFilesIsRefusedAndLeftAlone(@TempDir Path tmp) throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("my-analysis"));
+        Files.writeString(mine.resolve("notes.txt"), "my notes");
+        Files.createDirectories(mine.resolve("Cell Model (#1)"));
+        Files.writeString(mine.resolve("Cell Model (#1)/cell.csv"), "my own table");
+        var e = assertThrows(OutputFolder.OutputException.class, () -> runInto(WORKFLOWS.resolve("mf-drive-sweep"), mine));
+        assertTrue(e.getMessage().contains("did not write"), e.getMessage());
+        assertEquals("my notes", Files.readString(mine.resolve("notes.txt")));
+        assertEquals("my own table", Files.readString(mine.resolve("Cell Model (#1)/cell.csv")));
+        try (Stream<Path> all = Files.walk(tmp)) {
+            assertEquals(5, all.count(), "nothing added beside or inside the folder (tmp, 2 folders, 2 files)");
+        }
+    }
+
+    @Test
+    void theWorkflowsOwnFolderIsRefusedAsOutput(@TempDir Path tmp) throws IOException {
+        Path w = copy("mf-drive-sweep", tmp);
+        List<String> before = listing(w);
+        for (Path out : List.of(w, w.resolve("results"), w.resolve("Cell Model (#1)"))) {
+            var e = assertThrows(OutputFolder.OutputException.class, () -> runInto(w, out));
+            assertTrue(e.getMessage().contains("input"), e.getMessage());
+        }
+        assertEquals(before, listing(w), "the workflow is untouched");
+    }
+
+    /** Every file under a folder with its content, to compare before and after. */
+    static List<String> listing(Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted()::iterator) {
+                files.add(dir.relativize(p) + (Files.isRegularFile(p) ? " " + java.util.Arrays.hashCode(
+                        Files.readAllBytes(p)) : "/"));
+            }
+        }
+        return files;
+    }
+
+    static Path copy(String workflow, Path into) throws IOException {
         Path to = into.resolve(workflow);
         try (Stream<Path> all = Files.walk(WORKFLOWS.resolve(workflow))) {
             for (Path p : (Iterable<Path>) all::iterator) {
@@ -202,7 +278,7 @@ class WorkflowTest {
         return to;
     }
 
-    private static void edit(Path file, String from, String to) throws IOException {
+    static void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertTrue(text.contains(from), file + " contains " + from);
         Files.writeString(file, text.replace(from, to));
@@ -236,8 +312,7 @@ class WorkflowTest {
     }
 
     private static void assertRefused(Path workflow, Path out, String... expected) {
-        WorkflowException e = assertThrows(WorkflowException.class,
-                () -> WorkflowRunner.run(WorkflowFiles.read(workflow), out, Progress.NONE));
+        WorkflowException e = assertThrows(WorkflowException.class, () -> runInto(workflow, out));
         for (String s : expected) {
             assertTrue(e.getMessage().contains(s), "'" + e.getMessage() + "' should contain '" + s + "'");
         }
