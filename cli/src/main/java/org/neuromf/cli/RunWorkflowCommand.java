@@ -3,6 +3,7 @@ package org.neuromf.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import org.neuromf.core.util.OutputFolder;
 import org.neuromf.workflow.Workflow;
 import org.neuromf.workflow.WorkflowFiles;
 import org.neuromf.workflow.WorkflowRunner;
@@ -38,10 +39,13 @@ final class RunWorkflowCommand implements Main.Command {
         }
         Workflow w = WorkflowFiles.read(path);
         Path dir = parsed.matchedOptionValue("--out", Path.of(w.name() + "-results"));
-        WorkflowRunner.Result r = WorkflowRunner.run(w, dir, new ConsoleProgress(err, parsed.matchedOptionValue("--quiet",
-                false)));
-        for (String warning : r.warnings()) {
-            err.println("note: " + warning);
+        try (OutputFolder folder = Outputs.open(dir, "run-workflow", path)) {
+            WorkflowRunner.Result r = WorkflowRunner.run(w, folder,
+                    new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false)));
+            folder.commit();
+            for (String warning : r.warnings()) {
+                err.println("note: " + warning);
+            }
         }
         out.println("ran " + w.nodes().size() + " nodes of " + w.name() + "; wrote their outputs to " + dir);
         return 0;

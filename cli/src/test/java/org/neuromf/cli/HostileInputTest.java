@@ -145,6 +145,33 @@ class HostileInputTest {
     }
 
     @Test
+    void runWorkflowNeverTouchesTheUsersFilesOrTheWorkflow() throws IOException {
+        Path workflow = tmp.resolve("hh-spontaneous");
+        Path source = Path.of("../test-workflows/hh-spontaneous");
+        try (Stream<Path> all = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path to = workflow.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine.resolve("sub"));
+        Files.writeString(mine.resolve("my_notes.txt"), "notes");
+        Files.writeString(mine.resolve("sub/data.csv"), "data");
+        Map<String, String> before = snapshot(tmp);
+        assertRefused(new String[] {"run-workflow", workflow.toString(), "--out", mine.toString()},
+                "neuromf did not write (my_notes.txt, sub)");
+        assertRefused(new String[] {"run-workflow", workflow.toString(), "--out", workflow.toString()}, "is the input");
+        assertRefused(new String[] {"run-workflow", workflow.toString(), "--out", workflow.resolve("results").toString()},
+                "lies inside the input");
+        assertEquals(before, snapshot(tmp));
+    }
+
+    @Test
     void aRerunReplacesItsOwnResultsOnly() throws IOException {
         Path dir = tmp.resolve("run");
         assertEquals(0, run(simulate(dir, "--n-rec", "2", "--stimulus", "constant", "--amp", "1", "--quiet")), err());
