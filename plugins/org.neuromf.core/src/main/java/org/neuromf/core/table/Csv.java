@@ -92,8 +92,7 @@ public final class Csv {
         }
         try {
             Layout layout = scan(file, name);
-            MemoryBudget.require("reading " + name + " (" + layout.rows + " rows, " + layout.names.size() + " columns)",
-                    layout.bytes(), "read a smaller table (fewer rows or columns)");
+            layout.requireMemory(name, "");
             return fill(file, name, layout).withSource(name);
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(name + " is not a UTF-8 text file (is it a CSV table?)", e);
@@ -114,6 +113,15 @@ public final class Csv {
             for (int c = 0; c < columns.length; c++) {
                 columns[c] = new Column();
             }
+        }
+
+        /**
+         * Refuses a table whose values would not fit in the heap: checked during the first pass too,
+         * with the rows so far (types only widen, so that is a lower bound), to stop early on a huge file.
+         */
+        void requireMemory(String name, String soFar) {
+            MemoryBudget.require("reading " + name + " (" + soFar + rows + " rows, " + names.size() + " columns)",
+                    bytes(), "read a smaller table (fewer rows or columns)");
         }
 
         /**
@@ -189,6 +197,9 @@ public final class Csv {
                     classify(layout.columns[c], row.get(c));
                 }
                 layout.rows++;
+                if (layout.rows % (1 << 16) == 0) {
+                    layout.requireMemory(name, "at least ");
+                }
                 if (layout.rows == Integer.MAX_VALUE) {
                     throw new IllegalArgumentException(name + " has more than " + (Integer.MAX_VALUE - 1) + " rows,"
                             + " more than a table can hold: split it");
