@@ -332,19 +332,22 @@ public final class Csv {
         if (s.isEmpty()) {
             return Double.NaN;
         }
-        ColumnType kind = kind(s);
-        if (kind == ColumnType.STRING) {
-            throw new NumberFormatException(s);
-        }
-        char sign = s.charAt(0);
-        String word = (sign == '+' || sign == '-' ? s.substring(1) : s).toLowerCase(Locale.ROOT);
-        if (word.equals("nan")) {
+        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        if (isWord(s, i, "nan")) {
             return Double.NaN;
         }
-        if (word.equals("inf") || word.equals("infinity")) {
-            return sign == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (isWord(s, i, "inf") || isWord(s, i, "infinity")) {
+            return s.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (kind(s) == ColumnType.STRING) {
+            throw new NumberFormatException(s);
         }
         return Double.parseDouble(s);
+    }
+
+    /** Whether {@code s} from {@code from} on is {@code word}, in any case. */
+    private static boolean isWord(String s, int from, String word) {
+        return s.length() - from == word.length() && s.regionMatches(true, from, word, 0, word.length());
     }
 
     /**
@@ -354,8 +357,7 @@ public final class Csv {
      */
     private static ColumnType kind(String s) {
         int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
-        String word = s.substring(i);
-        if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity") || word.equalsIgnoreCase("nan")) {
+        if (isWord(s, i, "inf") || isWord(s, i, "infinity") || isWord(s, i, "nan")) {
             return ColumnType.DOUBLE;
         }
         int digits = 0;
@@ -541,5 +543,4 @@ public final class Csv {
             in.close();
         }
     }
-
 }

@@ -119,10 +119,9 @@ public final class InputTable {
 
     /** The text in one cell, which must not be empty. */
     public String text(int row, String column) {
-        int c = column(column);
-        String s = table.schema().column(c).type() == ColumnType.STRING ? table.getString(row, c)
-                : String.valueOf(table.get(row, c));
-        if (s == null || s.isBlank() || s.equals("null")) {
+        Object value = table.get(row, column(column)); // a name such as 1 may have made the column numeric
+        String s = value == null ? null : value.toString();
+        if (s == null || s.isBlank()) {
             throw new ParameterException(column, where(row, column) + " is empty; it must not be");
         }
         return s;
