@@ -76,8 +76,9 @@ public final class Comparison {
      * @param bin width of the rate bins (ms)
      */
     public static Result compare(Table rates, Table meanField, Table traces, double from, double bin) {
-        List<String> populations = checkSchemas(rates.schema(), meanField.schema(),
-                traces == null ? null : traces.schema());
+        List<String> populations = checkSchemas(rates.schema(), rates.sourceOr("the rates table"), meanField.schema(),
+                meanField.sourceOr("the mean-field table"), traces == null ? null : traces.schema(),
+                traces == null ? null : traces.sourceOr("the traces table"));
         InputTable r = InputTable.of(rates, "the rates table").requireRows(2, ": times a step apart");
         double[] time = r.times("time_ms");
         double[][] net = new double[2][];
@@ -189,14 +190,18 @@ public final class Comparison {
 
     /** The two population names of a rates table's schema, from its rate_POP_hz columns. */
     public static List<String> populations(TableSchema rates) {
+        return populations(rates, "the rates table");
+    }
+
+    private static List<String> populations(TableSchema rates, String name) {
         List<String> pops = new ArrayList<>();
-        for (String name : rates.names()) {
-            if (name.startsWith("rate_") && name.endsWith("_hz")) {
-                pops.add(name.substring(5, name.length() - 3));
+        for (String column : rates.names()) {
+            if (column.startsWith("rate_") && column.endsWith("_hz")) {
+                pops.add(column.substring(5, column.length() - 3));
             }
         }
         if (pops.size() != 2) {
-            throw new IllegalArgumentException("the rates table should have the rates of two populations (rate_exc_hz,"
+            throw new IllegalArgumentException(name + " should have the rates of two populations (rate_exc_hz,"
                     + " rate_inh_hz); its columns are: " + String.join(", ", rates.names()));
         }
         return pops;
@@ -207,19 +212,25 @@ public final class Comparison {
      * rates' two populations.
      */
     public static List<String> checkSchemas(TableSchema rates, TableSchema meanField, TableSchema traces) {
-        List<String> populations = populations(rates);
-        rates.require("time_ms", "the rates table");
+        return checkSchemas(rates, "the rates table", meanField, "the mean-field table", traces, "the traces table");
+    }
+
+    /** As {@link #checkSchemas(TableSchema, TableSchema, TableSchema)}, with the tables' names for messages. */
+    private static List<String> checkSchemas(TableSchema rates, String ratesName, TableSchema meanField, String mfName,
+            TableSchema traces, String tracesName) {
+        List<String> populations = populations(rates, ratesName);
+        rates.require("time_ms", ratesName);
         for (String c : List.of("time_ms", "drive_hz", "nu_e_hz", "nu_i_hz", "sd_e_hz", "sd_i_hz")) {
-            meanField.require(c, "the mean-field table");
+            meanField.require(c, mfName);
         }
         if (traces != null) {
             for (String c : List.of("time_ms", "population", "neuron", "v_mv", "g_" + populations.get(0) + "_ns",
                     "g_" + populations.get(1) + "_ns")) {
-                traces.require(c, "the traces table");
+                traces.require(c, tracesName);
             }
             for (String p : MF) {
                 for (String c : predictionColumns(p)) {
-                    meanField.require(c, "the mean-field table");
+                    meanField.require(c, mfName);
                 }
             }
         }

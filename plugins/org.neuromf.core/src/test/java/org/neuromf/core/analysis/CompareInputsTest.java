@@ -137,6 +137,13 @@ class CompareInputsTest {
     }
 
     @Test
+    void aMissingColumnNamesTheFile() throws Exception {
+        Table ratesGivenAsMeanField = edited(rates(), "not_meanfield.csv", 2, "0,2,10,4");
+        assertTrue(refused(rates(), ratesGivenAsMeanField, null).startsWith(dir.resolve("not_meanfield.csv")
+                + " has no column 'nu_e_hz'; its columns are: time_ms, rate_exc_hz, rate_inh_hz, drive_hz"));
+    }
+
+    @Test
     void runsThatStartAfterTheTransientAreRefused() {
         assertEquals("the rates table starts at 100 ms, after transient_ms = 50 ms, so the first bins would be empty:"
                 + " give a transient_ms of at least 100 ms", refused(rows(rates(), 1000, 1), meanField(), null,
