@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.param.Range;
 import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 
@@ -45,6 +47,8 @@ public final class Comparison {
             ColumnSpec.real("mean_field_density_per_hz", "Gaussian density of the mean field's mean and SD (1/Hz)"));
 
     private static final int HISTOGRAM_BINS = 30;
+    /** Relative tolerance on time steps, and absolute on times (ms): tables hold times rounded to 1e-9 ms (TimeGrid). */
+    private static final double TOLERANCE = 1e-6;
     private static final String[] MF = {"e", "i"};
 
     private final Table.Builder rows = Table.builder(SCHEMA);
@@ -58,6 +62,13 @@ public final class Comparison {
     }
 
     /**
+     * Every input is checked row by row before anything is computed: times finite and increasing,
+     * rates, SDs and conductances finite and non-negative, potentials finite. The rates must be on a
+     * regular time grid (the bins of Network Simulation) and {@code bin} a whole multiple of its step,
+     * so that every bin averages the same number of rates; it must also be at least the largest step
+     * of the mean field, so that every bin holds a mean-field sample. Both tables must start by
+     * {@code from}.
+     *
      * @param rates the network's rates table (time_ms, rate_POP_hz for its two populations)
      * @param meanField the mean field's time course (time_ms, drive_hz, nu_e_hz, ...)
      * @param traces recorded neurons (time_ms, population, neuron, v_mv, g_POP_ns), or null
@@ -65,34 +76,105 @@ public final class Comparison {
      * @param bin width of the rate bins (ms)
      */
     public static Result compare(Table rates, Table meanField, Table traces, double from, double bin) {
-        List<String> populations = populations(rates);
-        double[] time = rates.doubleColumn("time_ms");
-        double[] mfTime = meanField.doubleColumn("time_ms");
+        List<String> populations = checkSchemas(rates.schema(), rates.sourceOr("the rates table"), meanField.schema(),
+                meanField.sourceOr("the mean-field table"), traces == null ? null : traces.schema(),
+                traces == null ? null : traces.sourceOr("the traces table"));
+        InputTable r = InputTable.of(rates, "the rates table").requireRows(2, ": times a step apart");
+        double[] time = r.times("time_ms");
+        double[][] net = new double[2][];
+        for (int a = 0; a < 2; a++) {
+            net[a] = r.numbers("rate_" + populations.get(a) + "_hz", InputTable.NON_NEGATIVE);
+        }
+        InputTable m = InputTable.of(meanField, "the mean-field table").requireRows(2, ": times a step apart");
+        double[] mfTime = m.times("time_ms");
+        double[] mfDrive = m.numbers("drive_hz", InputTable.NON_NEGATIVE);
+        double[][] nu = new double[2][];
+        double[][] sd = new double[2][];
+        for (int a = 0; a < 2; a++) {
+            nu[a] = m.numbers("nu_" + MF[a] + "_hz", InputTable.NON_NEGATIVE);
+            sd[a] = m.numbers("sd_" + MF[a] + "_hz", InputTable.NON_NEGATIVE);
+        }
+        checkBin(r, time, mfTime, bin);
         double end = Math.min(time[time.length - 1], mfTime[mfTime.length - 1]);
         if (!(end - from >= 2 * bin)) {
-            throw new ParameterException("transient_ms", "transient_ms = " + from + " leaves less than two bins of "
-                    + bin + " ms before the end of the shorter run (" + end + " ms)");
+            throw new ParameterException("transient_ms", "transient_ms = " + Range.format(from) + " leaves less than two"
+                    + " bins of " + Range.format(bin) + " ms before the end of the shorter run (" + Range.format(end)
+                    + " ms)");
         }
+        startsBy(r, time, from);
+        startsBy(m, mfTime, from);
+        Traces recorded = traces == null ? null : Traces.of(traces, populations, m, from);
         Comparison c = new Comparison();
-        double[] drive = binned(mfTime, meanField.doubleColumn("drive_hz"), from, end, bin);
+        double[] drive = binned(mfTime, mfDrive, from, end, bin);
         double driveMin = min(drive);
         double driveRange = max(drive) - driveMin;
         for (int a = 0; a < 2; a++) {
             String pop = populations.get(a);
-            double[] net = binned(time, rates.doubleColumn("rate_" + pop + "_hz"), from, end, bin);
-            double[] mf = binned(mfTime, meanField.doubleColumn("nu_" + MF[a] + "_hz"), from, end, bin);
-            double mfSd = mean(binned(mfTime, meanField.doubleColumn("sd_" + MF[a] + "_hz"), from, end, bin));
-            c.add(pop, "mean_rate", "Hz", mean(net), mean(mf));
-            c.add(pop, "rate_sd_" + Math.round(bin * 1000) / 1000.0 + "ms_bins", "Hz", sd(net), mfSd);
-            c.histogram(pop, net, mean(mf), mfSd);
+            double[] netBinned = binned(time, net[a], from, end, bin);
+            double[] mf = binned(mfTime, nu[a], from, end, bin);
+            double mfSd = mean(binned(mfTime, sd[a], from, end, bin));
+            c.add(pop, "mean_rate", "Hz", mean(netBinned), mean(mf));
+            c.add(pop, "rate_sd_" + Math.round(bin * 1000) / 1000.0 + "ms_bins", "Hz", sd(netBinned), mfSd);
+            c.histogram(pop, netBinned, mean(mf), mfSd);
             if (driveRange > 1e-9) {
-                c.response(pop, net, mf, drive, driveMin, driveRange, from, bin);
+                c.response(pop, netBinned, mf, drive, driveMin, driveRange, from, bin);
             }
-            if (traces != null) {
-                c.traces(pop, a, populations, traces, meanField, from);
+            if (recorded != null) {
+                c.traces(pop, a, recorded, mfTime, from);
             }
         }
         return new Result(c.rows.build(), c.histogram.build());
+    }
+
+    private static void startsBy(InputTable table, double[] time, double from) {
+        if (time[0] > from + TOLERANCE) {
+            throw new ParameterException("transient_ms", table.name() + " starts at " + Range.format(time[0]) + " ms,"
+                    + " after transient_ms = " + Range.format(from) + " ms, so the first bins would be empty: give a"
+                    + " transient_ms of at least " + Range.format(time[0]) + " ms");
+        }
+    }
+
+    /**
+     * Refuses rates off a regular grid, a bin that is not a whole multiple of the rates' step, and a
+     * bin shorter than the mean field's largest step.
+     */
+    private static void checkBin(InputTable rates, double[] time, double[] mfTime, double bin) {
+        double step = (time[time.length - 1] - time[0]) / (time.length - 1);
+        for (int k = 1; k < time.length; k++) {
+            double gap = time[k] - time[k - 1];
+            if (Math.abs(gap - step) > TOLERANCE * step) {
+                throw new ParameterException("time_ms", rates.row(k) + ", column time_ms: " + ms(time[k])
+                        + " ms is " + ms(gap) + " ms after the row before, but the rates' average step is "
+                        + ms(step) + " ms: the rates must be on a regular time grid (the bins of Network"
+                        + " Simulation)");
+            }
+        }
+        double multiple = bin / step;
+        if (multiple < 1 - TOLERANCE) {
+            throw new ParameterException("bin_ms", "bin_ms = " + Range.format(bin) + " is finer than the rates' time step"
+                    + " of " + ms(step) + " ms, so some bins would hold no rate: use a whole multiple of "
+                    + ms(step) + " ms");
+        }
+        if (Math.abs(multiple - Math.rint(multiple)) > TOLERANCE * multiple) {
+            throw new ParameterException("bin_ms", "bin_ms = " + Range.format(bin) + " is not a whole multiple of the"
+                    + " rates' time step of " + ms(step) + " ms, so its bins would average unequal numbers of"
+                    + " rates: use " + ms(Math.floor(multiple) * step) + " or "
+                    + ms(Math.ceil(multiple) * step) + " ms");
+        }
+        double mfStep = 0;
+        for (int k = 1; k < mfTime.length; k++) {
+            mfStep = Math.max(mfStep, mfTime[k] - mfTime[k - 1]);
+        }
+        if (bin < mfStep * (1 - TOLERANCE)) {
+            throw new ParameterException("bin_ms", "bin_ms = " + Range.format(bin) + " is finer than the mean field's"
+                    + " time step of " + ms(mfStep) + " ms, so some bins could hold no mean-field sample: use a"
+                    + " bin of at least " + ms(mfStep) + " ms, or a smaller dt_ms in the Mean-Field Model");
+        }
+    }
+
+    /** A time or step for messages, rounded to 1e-9 ms as tables hold them (0.3, not 0.30000000000000004). */
+    private static String ms(double t) {
+        return Range.format(Math.round(t * 1e9) / 1e9);
     }
 
     /** The population rate of population {@code pop} averaged in bins of {@code bin} ms from {@code from} ms on. */
@@ -103,17 +185,100 @@ public final class Comparison {
 
     /** The two population names of a rates table, from its rate_POP_hz columns. */
     public static List<String> populations(Table rates) {
+        return populations(rates.schema());
+    }
+
+    /** The two population names of a rates table's schema, from its rate_POP_hz columns. */
+    public static List<String> populations(TableSchema rates) {
+        return populations(rates, "the rates table");
+    }
+
+    private static List<String> populations(TableSchema rates, String name) {
         List<String> pops = new ArrayList<>();
-        for (String name : rates.schema().names()) {
-            if (name.startsWith("rate_") && name.endsWith("_hz")) {
-                pops.add(name.substring(5, name.length() - 3));
+        for (String column : rates.names()) {
+            if (column.startsWith("rate_") && column.endsWith("_hz")) {
+                pops.add(column.substring(5, column.length() - 3));
             }
         }
         if (pops.size() != 2) {
-            throw new IllegalArgumentException("the rates table should have the rates of two populations (rate_exc_hz,"
-                    + " rate_inh_hz); its columns are: " + String.join(", ", rates.schema().names()));
+            throw new IllegalArgumentException(name + " should have the rates of two populations (rate_exc_hz,"
+                    + " rate_inh_hz); its columns are: " + String.join(", ", rates.names()));
         }
         return pops;
+    }
+
+    /**
+     * Checks that the tables have the columns a comparison reads (traces may be null) and gives the
+     * rates' two populations.
+     */
+    public static List<String> checkSchemas(TableSchema rates, TableSchema meanField, TableSchema traces) {
+        return checkSchemas(rates, "the rates table", meanField, "the mean-field table", traces, "the traces table");
+    }
+
+    /** As {@link #checkSchemas(TableSchema, TableSchema, TableSchema)}, with the tables' names for messages. */
+    private static List<String> checkSchemas(TableSchema rates, String ratesName, TableSchema meanField, String mfName,
+            TableSchema traces, String tracesName) {
+        List<String> populations = populations(rates, ratesName);
+        rates.require("time_ms", ratesName);
+        for (String c : List.of("time_ms", "drive_hz", "nu_e_hz", "nu_i_hz", "sd_e_hz", "sd_i_hz")) {
+            meanField.require(c, mfName);
+        }
+        if (traces != null) {
+            for (String c : List.of("time_ms", "population", "neuron", "v_mv", "g_" + populations.get(0) + "_ns",
+                    "g_" + populations.get(1) + "_ns")) {
+                traces.require(c, tracesName);
+            }
+            for (String p : MF) {
+                for (String c : predictionColumns(p)) {
+                    meanField.require(c, mfName);
+                }
+            }
+        }
+        return populations;
+    }
+
+    /** The mean field's columns that traces are compared with, for population p (e, i): muV, sV, muGe, sGe, muGi, sGi. */
+    private static List<String> predictionColumns(String p) {
+        return List.of("muv_" + p + "_mv", "sv_" + p + "_mv", "muge_" + p + "_ns", "sge_" + p + "_ns", "mugi_" + p + "_ns",
+                "sgi_" + p + "_ns");
+    }
+
+    /** The checked traces of recorded neurons, with the mean field's predictions for them. */
+    private record Traces(double[] time, String[] population, int[] neuron, double[] v, double[] ge, double[] gi,
+            Map<String, double[]> predicted) {
+
+        static Traces of(Table table, List<String> populations, InputTable meanField, double from) {
+            InputTable in = InputTable.of(table, "the traces table").requireRows(1, "");
+            double[] time = in.numbers("time_ms", InputTable.FINITE);
+            String[] population = new String[time.length];
+            int[] neuron = new int[time.length];
+            boolean[] found = new boolean[2];
+            for (int r = 0; r < time.length; r++) {
+                population[r] = in.text(r, "population");
+                neuron[r] = in.whole(r, "neuron", 0, Integer.MAX_VALUE);
+                int a = populations.indexOf(population[r]);
+                if (a >= 0 && time[r] >= from) {
+                    found[a] = true;
+                }
+            }
+            for (int a = 0; a < 2; a++) {
+                if (!found[a]) {
+                    throw new IllegalArgumentException(in.name() + " has no rows of population " + populations.get(a)
+                            + " at or after transient_ms = " + Range.format(from) + " ms: record that population"
+                            + " (n_rec) over the compared time, or leave the traces out");
+                }
+            }
+            Map<String, double[]> predicted = new LinkedHashMap<>();
+            for (String p : MF) {
+                for (String c : predictionColumns(p)) {
+                    // muV is a potential, of either sign; the others are SDs and conductances
+                    predicted.put(c, meanField.numbers(c, c.startsWith("muv_") ? InputTable.FINITE : InputTable.NON_NEGATIVE));
+                }
+            }
+            return new Traces(time, population, neuron, in.numbers("v_mv", InputTable.FINITE),
+                    in.numbers("g_" + populations.get(0) + "_ns", InputTable.NON_NEGATIVE),
+                    in.numbers("g_" + populations.get(1) + "_ns", InputTable.NON_NEGATIVE), predicted);
+        }
     }
 
     private void add(String pop, String quantity, String unit, double network, double meanField) {
@@ -169,32 +334,24 @@ public final class Comparison {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    private void traces(String pop, int a, List<String> populations, Table traces, Table meanField, double from) {
-        double[] time = traces.doubleColumn("time_ms");
-        int popColumn = traces.schema().require("population", "the traces table");
-        int neuronColumn = traces.schema().require("neuron", "the traces table");
-        double[] v = traces.doubleColumn("v_mv");
-        double[] ge = traces.doubleColumn("g_" + populations.get(0) + "_ns");
-        double[] gi = traces.doubleColumn("g_" + populations.get(1) + "_ns");
+    private void traces(String pop, int a, Traces t, double[] mfTime, double from) {
         Map<Integer, double[]> sums = new LinkedHashMap<>(); // per neuron: n, V, V^2, nV, ge, ge^2, gi, gi^2
-        for (int r = 0; r < time.length; r++) {
-            if (time[r] < from || !pop.equals(traces.getString(r, popColumn))) {
+        for (int r = 0; r < t.time.length; r++) {
+            if (t.time[r] < from || !pop.equals(t.population[r])) {
                 continue;
             }
-            double[] s = sums.computeIfAbsent(traces.getInt(r, neuronColumn), k -> new double[8]);
-            if (v[r] < -40) {
+            double[] s = sums.computeIfAbsent(t.neuron[r], k -> new double[8]);
+            double v = t.v[r];
+            if (v < -40) {
                 s[0]++;
-                s[1] += v[r];
-                s[2] += v[r] * v[r];
+                s[1] += v;
+                s[2] += v * v;
             }
             s[3]++;
-            s[4] += ge[r];
-            s[5] += ge[r] * ge[r];
-            s[6] += gi[r];
-            s[7] += gi[r] * gi[r];
-        }
-        if (sums.isEmpty()) {
-            return;
+            s[4] += t.ge[r];
+            s[5] += t.ge[r] * t.ge[r];
+            s[6] += t.gi[r];
+            s[7] += t.gi[r] * t.gi[r];
         }
         double[] means = new double[6];
         for (double[] s : sums.values()) {
@@ -206,14 +363,12 @@ public final class Comparison {
             means[5] += Math.sqrt(Math.max(0, s[7] / s[3] - Math.pow(s[6] / s[3], 2)));
         }
         String p = MF[a];
-        double[] mfTime = meanField.doubleColumn("time_ms");
         double end = mfTime[mfTime.length - 1];
-        String[] columns = {"muv_" + p + "_mv", "sv_" + p + "_mv", "muge_" + p + "_ns", "sge_" + p + "_ns",
-            "mugi_" + p + "_ns", "sgi_" + p + "_ns"};
+        List<String> columns = predictionColumns(p);
         String[] names = {"muv", "sv", "muge", "sge", "mugi", "sgi"};
         String[] units = {"mV", "mV", "nS", "nS", "nS", "nS"};
         for (int k = 0; k < 6; k++) {
-            double predicted = mean(binned(mfTime, meanField.doubleColumn(columns[k]), from, end, end - from));
+            double predicted = mean(binned(mfTime, t.predicted.get(columns.get(k)), from, end, end - from));
             add(pop, names[k], units[k], means[k] / sums.size(), predicted);
         }
     }

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 
@@ -84,32 +86,38 @@ public final class CellTable {
         return Table.builder(schema).addRow(rowValues(cell, schema.columns().subList(2, schema.size())).toArray()).build();
     }
 
-    /** The one cell of a cell table; {@code what} names the table in messages. */
+    /** The one cell of a cell table; {@code what} names the table in messages ("cell table"). */
     public static Cell single(Table table, String what) {
+        InputTable in = InputTable.of(table, "the " + what);
         if (table.rowCount() != 1) {
-            throw new IllegalArgumentException("the " + what + " has " + table.rowCount() + " rows; it must hold exactly one cell");
+            throw new IllegalArgumentException(in.name() + " has " + table.rowCount() + " rows; it must hold exactly one"
+                    + " cell");
         }
         return fromRow(table, 0, what);
     }
 
-    /** The cell in row {@code row}; {@code what} names the row in messages ("cell table", "network table row exc"). */
+    /**
+     * The cell in row {@code row}; {@code what} names the table in messages when it did not come
+     * from a file ("cell table", "network table"). Values are checked against the family's
+     * parameter ranges, and a refusal names the table and the row.
+     */
     public static Cell fromRow(Table table, int row, String what) {
-        TableSchema schema = table.schema();
-        String name = table.getString(row, schema.require(NAME.name(), what));
-        String model = table.getString(row, schema.require(MODEL.name(), what));
-        if (name == null || model == null) {
-            throw new IllegalArgumentException(what + ": cell and cell_model must not be missing");
-        }
-        CellFamily family = CellFamily.byLabel(model);
+        InputTable in = InputTable.of(table, "the " + what);
+        String name = in.text(row, NAME.name());
+        CellFamily family;
         Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterSpec s : family.parameters()) {
-            double v = table.getDouble(row, schema.require(s.key(), what));
-            if (Double.isNaN(v)) {
-                throw new IllegalArgumentException(what + ": " + s.key() + " is missing; a " + family.label()
-                        + " cell needs it (allowed " + s.allowed() + ")");
-            }
-            values.put(s.key(), v);
+        try {
+            family = CellFamily.byLabel(in.text(row, MODEL.name()));
+        } catch (ParameterException e) {
+            throw in.atRow(row, e);
         }
-        return family.create(name, values);
+        for (ParameterSpec s : family.parameters()) {
+            values.put(s.key(), in.number(row, s.key(), InputTable.FINITE));
+        }
+        try {
+            return family.create(name, values);
+        } catch (ParameterException e) {
+            throw in.atRow(row, e);
+        }
     }
 }

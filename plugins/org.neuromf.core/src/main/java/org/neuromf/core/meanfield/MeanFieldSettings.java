@@ -6,11 +6,13 @@ import static org.neuromf.core.param.Unit.MILLISECOND;
 import java.util.List;
 
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.cell.CellChanges;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.transfer.TransferCoefficients;
 
@@ -44,12 +46,36 @@ public final class MeanFieldSettings {
     /**
      * The coefficients of the cell of population {@code population}: from the table when one is
      * given, else the published fit of a cell with that preset name.
+     *
+     * <p>A table must have exactly one row, and the cell it names in its {@code cell} column must be
+     * the population's: the same name, or the same preset with other parameter values (one name
+     * ending in {@value CellChanges#CHANGED}, the name Cell Model gives a changed preset). That is
+     * how the AdEx mean field is built: the transfer function of RS-cell is scanned without
+     * adaptation (a_ns = b_pa = 0, named {@code RS-cell (custom)}), and the mean field adds the
+     * adaptation current itself. A table that names no cell is used as given. Anything else is
+     * refused, naming both cells: to use a transfer function for a cell it was not fitted for, write
+     * that cell's name in the table's cell column.
      */
     public static TransferCoefficients coefficients(Network network, int population, Table table, List<String> warnings) {
         Cell cell = network.population(population).cell();
         String name = network.population(population).name();
         if (table != null) {
-            return TransferCoefficients.fromTable(table, 0, "the coefficient table of population " + name);
+            InputTable in = InputTable.of(table, "the coefficient table of population " + name);
+            if (table.rowCount() != 1) {
+                throw new IllegalArgumentException(in.name() + " has " + (table.rowCount() == 0 ? "no" : table.rowCount())
+                        + " rows; population " + name + " needs one row: filter the table to the row of its cell, "
+                        + cell.name());
+            }
+            TransferCoefficients c = TransferCoefficients.fromTable(table, 0, in.name());
+            String fitted = in.has(TransferCoefficients.CELL.name())
+                    ? table.getString(0, in.column(TransferCoefficients.CELL.name())) : null;
+            if (fitted != null && !CellChanges.presetName(fitted.trim()).equals(CellChanges.presetName(cell.name()))) {
+                throw new ParameterException("cell", in.name() + " holds the transfer function of cell " + fitted
+                        + ", but population " + name + " is made of cell " + cell.name() + ": connect the coefficients"
+                        + " of " + cell.name() + " (or, if these are meant for it, write " + cell.name() + " in the"
+                        + " table's cell column)");
+            }
+            return c;
         }
         if (!TransferCoefficients.hasPreset(cell.name())) {
             throw new ParameterException("coefficients", "population " + name + " (cell " + cell.name() + ") has no"

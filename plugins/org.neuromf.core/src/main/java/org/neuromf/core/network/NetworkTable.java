@@ -14,6 +14,7 @@ import org.neuromf.core.cell.CellFamily;
 import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 
@@ -99,44 +100,50 @@ public final class NetworkTable {
         return b.build();
     }
 
+    /**
+     * The network of a network table, every value checked: a refused one is named with the table
+     * (its file when it came from one), the row and the column.
+     */
     public static Network fromTable(Table table) {
-        TableSchema schema = table.schema();
-        List<String> names = populations(schema);
+        InputTable in = InputTable.of(table, "the network table");
+        List<String> names = populations(table.schema());
         if (table.rowCount() != names.size()) {
-            throw new IllegalArgumentException("the network table has " + table.rowCount() + " rows but describes "
+            throw new IllegalArgumentException(in.name() + " has " + table.rowCount() + " rows but describes "
                     + names.size() + " populations (" + String.join(", ", names) + "): one row per population");
         }
         String networkName = null;
         List<Population> pops = new ArrayList<>();
         List<Pathway> pathways = new ArrayList<>();
         for (int r = 0; r < table.rowCount(); r++) {
-            String what = "network table row " + (r + 1);
-            String name = table.getString(r, schema.require("population", what));
+            String name = in.text(r, "population");
             if (!names.get(r).equals(name)) {
-                throw new ParameterException("population", what + ": population '" + name + "' should be '" + names.get(r)
-                        + "', the order of the p_from_ columns");
+                throw new ParameterException("population", in.row(r) + ": population '" + name + "' should be '"
+                        + names.get(r) + "', the order of the p_from_ columns");
             }
-            what = "network table row " + name;
-            networkName = table.getString(r, schema.require("network", what));
-            Cell cell = CellTable.fromRow(table, r, what);
-            int size = table.getInt(r, schema.require("neurons", what));
-            pops.add(new Population(name, size, cell, number(table, r, "drive_rate_hz", what),
-                    number(table, r, "drive_synapses", what), NANOSIEMENS.toSI(number(table, r, "drive_q_ns", what))));
+            networkName = table.getString(r, in.column("network"));
+            Cell cell = CellTable.fromRow(table, r, "network table");
+            int size = in.whole(r, "neurons", 1, Integer.MAX_VALUE);
+            double[] drive = {number(in, r, "drive_rate_hz"), number(in, r, "drive_synapses"), number(in, r, "drive_q_ns")};
+            List<double[]> from = new ArrayList<>();
             for (String pre : names) {
-                pathways.add(new Pathway(pre, name, number(table, r, P_FROM + pre, what),
-                        NANOSIEMENS.toSI(number(table, r, "q_from_" + pre + "_ns", what)),
-                        MILLISECOND.toSI(number(table, r, "tau_from_" + pre + "_ms", what)),
-                        MILLIVOLT.toSI(number(table, r, "erev_from_" + pre + "_mv", what))));
+                from.add(new double[] {number(in, r, P_FROM + pre), number(in, r, "q_from_" + pre + "_ns"),
+                    number(in, r, "tau_from_" + pre + "_ms"), number(in, r, "erev_from_" + pre + "_mv")});
+            }
+            try {
+                pops.add(new Population(name, size, cell, drive[0], drive[1], NANOSIEMENS.toSI(drive[2])));
+                for (int pre = 0; pre < names.size(); pre++) {
+                    double[] f = from.get(pre);
+                    pathways.add(new Pathway(names.get(pre), name, f[0], NANOSIEMENS.toSI(f[1]), MILLISECOND.toSI(f[2]),
+                            MILLIVOLT.toSI(f[3])));
+                }
+            } catch (ParameterException e) {
+                throw in.atRow(r, e);
             }
         }
         return new Network(networkName == null ? "network" : networkName, pops, pathways);
     }
 
-    private static double number(Table t, int row, String column, String what) {
-        double v = t.getDouble(row, t.schema().require(column, what));
-        if (Double.isNaN(v)) {
-            throw new ParameterException(column, what + ": " + column + " is missing");
-        }
-        return v;
+    private static double number(InputTable in, int row, String column) {
+        return in.number(row, column, InputTable.FINITE);
     }
 }

@@ -23,7 +23,8 @@ public final class CellModelOperation extends OperationBase {
             new ParameterSpec.Text("changes", "Parameter changes", "",
                     "changes to the preset's parameters, in the units of their names, e.g. gm_ns=15, gl_ns=20"),
             new ParameterSpec.Text("name", "Name", "",
-                    "name of the cell; empty: the preset's name, with ' (custom)' added when there are changes"));
+                    "name of the cell; empty: the preset's name, with '" + CellChanges.CHANGED
+                            + "' added when there are changes"));
 
     public CellModelOperation() {
         super("cell-model", "Cell Model", "Defines a single-cell model (Hodgkin-Huxley, AdEx family or Morris-Lecar) from a"
@@ -37,7 +38,8 @@ public final class CellModelOperation extends OperationBase {
         v = ParameterValues.of(PARAMETERS, v.asMap());
         Cell preset = CellPresets.get(v.text("preset"));
         Map<String, Object> changes = CellChanges.parse(v.text("changes"), preset.family());
-        String name = v.text("name").isBlank() ? preset.name() + (changes.isEmpty() ? "" : " (custom)") : v.text("name").trim();
+        String name = !v.text("name").isBlank() ? v.text("name").trim()
+                : changes.isEmpty() ? preset.name() : CellChanges.changedName(preset.name());
         return preset.with(changes).named(name);
     }
 

@@ -19,7 +19,8 @@ public final class CompareOperation extends OperationBase {
             ParameterSpec.Real.of("transient", "Transient", MILLISECOND, 500, Range.closed(0, 1e8),
                     "initial time left out of the comparison"),
             ParameterSpec.Real.of("bin", "Rate bin", MILLISECOND, 5, Range.aboveUpTo(0, 1e6),
-                    "bin of the population rates: the mean field's SDs are those of rates over its time constant T"));
+                    "bin of the population rates: the mean field's SDs are those of rates over its time constant T;"
+                            + " a whole multiple of the rates' time step, and at least the mean field's"));
 
     public CompareOperation() {
         super("compare", "Compare", "Measures how closely the spiking network follows the mean field: time-averaged"
@@ -37,10 +38,7 @@ public final class CompareOperation extends OperationBase {
     @Override
     public List<TableSchema> outputSchemas(List<TableSchema> inputs, ParameterValues parameters) {
         ParameterValues.of(PARAMETERS, parameters.asMap());
-        inputs.get(0).require("time_ms", "the rates table");
-        for (String c : List.of("time_ms", "drive_hz", "nu_e_hz", "nu_i_hz", "sd_e_hz", "sd_i_hz")) {
-            inputs.get(1).require(c, "the mean-field table");
-        }
+        Comparison.checkSchemas(inputs.get(0), inputs.get(1), inputs.size() > 2 ? inputs.get(2) : null);
         return List.of(Comparison.SCHEMA, Comparison.HISTOGRAM_SCHEMA);
     }
 

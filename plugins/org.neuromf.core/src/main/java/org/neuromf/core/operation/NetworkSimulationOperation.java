@@ -10,6 +10,7 @@ import org.neuromf.core.simulation.NetworkSimulator;
 import org.neuromf.core.simulation.SimulationResult;
 import org.neuromf.core.simulation.SimulationSettings;
 import org.neuromf.core.stimulus.Waveform;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.Progress;
@@ -63,10 +64,14 @@ public final class NetworkSimulationOperation extends OperationBase {
         schema.require("rate_hz", "the stimulus table");
     }
 
-    /** The waveform of a (time_ms, rate_hz) table; negative rates are clipped, with a warning. */
+    /**
+     * The waveform of a (time_ms, rate_hz) table, checked row by row: at least one row, times finite
+     * and increasing, rates finite; negative rates are clipped at 0 Hz, with a warning.
+     */
     public static Waveform stimulus(Table table, List<String> warnings) {
-        double[] timeMs = table.doubleColumn("time_ms");
-        double[] rate = table.doubleColumn("rate_hz");
+        InputTable in = InputTable.of(table, "the stimulus table").requireRows(1, "");
+        double[] timeMs = in.times("time_ms");
+        double[] rate = in.numbers("rate_hz", InputTable.FINITE);
         double[] time = new double[timeMs.length];
         int clipped = 0;
         for (int i = 0; i < time.length; i++) {
@@ -77,7 +82,7 @@ public final class NetworkSimulationOperation extends OperationBase {
             }
         }
         if (clipped > 0) {
-            warnings.add("the stimulus table has " + clipped + " negative rates; they are clipped at 0 Hz");
+            warnings.add(in.name() + " has " + clipped + " negative rates; they are clipped at 0 Hz");
         }
         return Waveform.table(time, rate);
     }

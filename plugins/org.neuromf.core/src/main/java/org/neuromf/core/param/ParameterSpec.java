@@ -1,5 +1,7 @@
 package org.neuromf.core.param;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +69,7 @@ public sealed interface ParameterSpec permits ParameterSpec.Real, ParameterSpec.
             }
             double v = ((Number) value).doubleValue();
             if (!range.contains(v)) {
-                throw ParameterException.outOfRange(key, Range.format(v), rangeWithUnit(), null);
+                throw ParameterException.outOfRange(key, Range.format(v), range.withUnit(unit), null);
             }
             return v;
         }
@@ -78,17 +80,13 @@ public sealed interface ParameterSpec permits ParameterSpec.Real, ParameterSpec.
                 return check(Double.valueOf(text.trim()));
             } catch (NumberFormatException e) {
                 throw new ParameterException(key, key + " = '" + text + "' is not a number; allowed range "
-                        + rangeWithUnit());
+                        + range.withUnit(unit));
             }
         }
 
         @Override
         public String allowed() {
-            return rangeWithUnit();
-        }
-
-        private String rangeWithUnit() {
-            return unit.symbol().isEmpty() ? range.toString() : range + " " + unit.symbol();
+            return range.withUnit(unit);
         }
     }
 
@@ -107,28 +105,47 @@ public sealed interface ParameterSpec permits ParameterSpec.Real, ParameterSpec.
 
         @Override
         public Object check(Object value) {
-            if (!(value instanceof Number)) {
-                throw new ParameterException(key, key + " = " + value + " is not a whole number; allowed " + allowed());
+            if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return exact(BigDecimal.valueOf(((Number) value).longValue()), value.toString());
             }
-            Number n = (Number) value;
-            double d = n.doubleValue();
-            if (Double.isNaN(d) || d != Math.rint(d) || d < min || d > max) {
-                throw ParameterException.outOfRange(key, value, allowed(), d == Math.rint(d) ? null : "must be a whole number");
+            if (value instanceof BigDecimal d) {
+                return exact(d, d.toString());
             }
-            return n instanceof Long ? n : Long.valueOf(n.longValue());
+            if (value instanceof BigInteger i) {
+                return exact(new BigDecimal(i), i.toString());
+            }
+            if (value instanceof Double || value instanceof Float) {
+                double d = ((Number) value).doubleValue();
+                if (!Double.isFinite(d)) {
+                    throw ParameterException.outOfRange(key, Range.format(d), allowed(), null);
+                }
+                return exact(new BigDecimal(d), Range.format(d)); // the double's exact value, no rounding
+            }
+            throw new ParameterException(key, key + " = " + value + " is not a whole number; allowed " + allowed());
         }
 
+        /** Compared and converted exactly, never through a double, so that 2^63 is not taken for 2^63 - 1. */
+        private Long exact(BigDecimal value, String shown) {
+            if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+                throw new ParameterException(key, key + " = " + shown + " is not a whole number; allowed " + allowed());
+            }
+            if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+                throw ParameterException.outOfRange(key, shown, allowed(), null);
+            }
+            return value.longValueExact();
+        }
+
+        /** Reads a whole number exactly: {@code 12}, {@code 1e3}, {@code 1.0E3}; not {@code 2.5}. */
         @Override
         public Object parse(String text) {
+            String t = text.trim();
+            BigDecimal value;
             try {
-                return check(Long.valueOf(text.trim()));
+                value = new BigDecimal(t);
             } catch (NumberFormatException e) {
-                try {
-                    return check(Double.valueOf(text.trim()));
-                } catch (NumberFormatException e2) {
-                    throw new ParameterException(key, key + " = '" + text + "' is not a whole number; allowed " + allowed());
-                }
+                throw new ParameterException(key, key + " = '" + text + "' is not a whole number; allowed " + allowed());
             }
+            return exact(value, t);
         }
 
         @Override

@@ -37,6 +37,11 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
                 + (maxInclusive && Double.isFinite(max) ? "]" : ")");
     }
 
+    /** The range followed by the unit's symbol, {@code [0, inf) Hz}; just the range for a number without unit. */
+    public String withUnit(Unit unit) {
+        return unit.symbol().isEmpty() ? toString() : this + " " + unit.symbol();
+    }
+
     /** Numbers as people write them: integers without a decimal point, others in shortest form. */
     public static String format(double value) {
         if (Double.isInfinite(value)) {

@@ -6,6 +6,7 @@ package org.neuromf.core.param;
  */
 public enum Unit {
     MILLIVOLT("mV", "mv", 1e-3),
+    VOLT("V", "v", 1.0),
     MILLISECOND("ms", "ms", 1e-3),
     NANOSIEMENS("nS", "ns", 1e-9),
     PICOFARAD("pF", "pf", 1e-12),

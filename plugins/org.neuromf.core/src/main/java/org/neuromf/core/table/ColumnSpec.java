@@ -8,9 +8,14 @@ public record ColumnSpec(String name, ColumnType type, String description) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     public ColumnSpec {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("column name '" + name + "' is not snake_case");
+        if (!isName(name)) {
+            throw new IllegalArgumentException("column name '" + Csv.visible(name) + "' is not snake_case");
         }
+    }
+
+    /** Whether the text is a column name: lower-case letters, digits and _, starting with a letter. */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     public static ColumnSpec real(String name, String description) {

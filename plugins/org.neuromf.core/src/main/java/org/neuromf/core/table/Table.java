@@ -6,18 +6,21 @@ import java.util.List;
 /**
  * An immutable, column-oriented table: one primitive array per column (double[], int[], long[] or
  * String[]). A missing double is NaN, a missing string null. This is the engine's side of a KNIME
- * BufferedDataTable and of a CSV file.
+ * BufferedDataTable and of a CSV file. It may remember where it came from ({@link #source}), so that
+ * messages can name the file; equality ignores that.
  */
 public final class Table {
 
     private final TableSchema schema;
     private final Object[] columns;
     private final int rows;
+    private final String source;
 
-    private Table(TableSchema schema, Object[] columns, int rows) {
+    private Table(TableSchema schema, Object[] columns, int rows, String source) {
         this.schema = schema;
         this.columns = columns;
         this.rows = rows;
+        this.source = source;
     }
 
     /**
@@ -36,7 +39,7 @@ public final class Table {
             }
             rows = n;
         }
-        return new Table(schema, columns.clone(), Math.max(rows, 0));
+        return new Table(schema, columns.clone(), Math.max(rows, 0), null);
     }
 
     private static int lengthOf(ColumnSpec spec, Object column) {
@@ -72,11 +75,26 @@ public final class Table {
         ColumnSpec[] specs = new ColumnSpec[names.length];
         Object[] selected = new Object[names.length];
         for (int i = 0; i < names.length; i++) {
-            int c = schema.require(names[i], "the table");
+            int c = schema.require(names[i], sourceOr("the table"));
             specs[i] = schema.column(c);
             selected[i] = columns[c];
         }
-        return new Table(TableSchema.of(specs), selected, rows);
+        return new Table(TableSchema.of(specs), selected, rows, source);
+    }
+
+    /** The same table, remembered as coming from {@code source} (a file path as the user gave it), for messages. */
+    public Table withSource(String source) {
+        return new Table(schema, columns, rows, source);
+    }
+
+    /** Where the table came from (e.g. the file it was read from), or null when it was made in memory. */
+    public String source() {
+        return source;
+    }
+
+    /** The table's name in messages: where it came from, else {@code otherwise} (e.g. "the rates table"). */
+    public String sourceOr(String otherwise) {
+        return source == null ? otherwise : source;
     }
 
     public static Builder builder(TableSchema schema) {
@@ -106,7 +124,7 @@ public final class Table {
         if (c instanceof long[]) {
             return ((long[]) c)[row];
         }
-        throw new IllegalArgumentException("column " + schema.column(column).name() + " is text, not a number");
+        throw new IllegalArgumentException("column " + schema.column(column).name() + of() + " is text, not a number");
     }
 
     public int getInt(int row, int column) {
@@ -117,7 +135,7 @@ public final class Table {
         if (c instanceof long[]) {
             return Math.toIntExact(((long[]) c)[row]);
         }
-        throw new IllegalArgumentException("column " + schema.column(column).name() + " is not a whole number");
+        throw new IllegalArgumentException("column " + schema.column(column).name() + of() + " is not a whole number");
     }
 
     public long getLong(int row, int column) {
@@ -133,7 +151,11 @@ public final class Table {
         if (c instanceof String[]) {
             return ((String[]) c)[row];
         }
-        throw new IllegalArgumentException("column " + schema.column(column).name() + " is a number, not text");
+        throw new IllegalArgumentException("column " + schema.column(column).name() + of() + " is a number, not text");
+    }
+
+    private String of() {
+        return source == null ? "" : " of " + source;
     }
 
     /** The cell as an object (Double, Integer, Long, String), null where missing. */
@@ -153,16 +175,16 @@ public final class Table {
     }
 
     public double getDouble(int row, String column) {
-        return getDouble(row, schema.require(column, "the table"));
+        return getDouble(row, schema.require(column, sourceOr("the table")));
     }
 
     public String getString(int row, String column) {
-        return getString(row, schema.require(column, "the table"));
+        return getString(row, schema.require(column, sourceOr("the table")));
     }
 
     /** A copy of a numeric column. */
     public double[] doubleColumn(String name) {
-        int c = schema.require(name, "the table");
+        int c = schema.require(name, sourceOr("the table"));
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
             out[r] = getDouble(r, c);
@@ -194,7 +216,7 @@ public final class Table {
 
     @Override
     public String toString() {
-        return "Table" + schema.names() + " with " + rows + " rows";
+        return "Table" + schema.names() + " with " + rows + " rows" + (source == null ? "" : " from " + source);
     }
 
     /** Builds a table row by row; for large tables build the column arrays directly. */
@@ -256,7 +278,7 @@ public final class Table {
                     }
                 }
             }
-            return new Table(schema, columns, n);
+            return new Table(schema, columns, n, null);
         }
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.param.Range;
+import org.neuromf.core.param.Unit;
 import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 
@@ -23,6 +26,8 @@ import org.neuromf.core.table.TableSchema;
 public record TransferCoefficients(String cell, double[] p, boolean p4Term, double fitRmsError, int fitSamples) {
 
     public static final int COUNT = 11;
+    /** The values a coefficient may have (V); one typed in mV instead (-48 for -0.048) falls outside. */
+    public static final Range RANGE = Range.closed(-10, 10);
     public static final ColumnSpec CELL = ColumnSpec.text("cell", "the cell these coefficients describe");
     public static final ColumnSpec P4_TERM = ColumnSpec.integer("p4_term",
             "1 when the P4 ln(muG/gL) term is part of the threshold, 0 when it is left out");
@@ -44,8 +49,8 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
                     + (p == null ? 0 : p.length));
         }
         for (int k = 0; k < COUNT; k++) {
-            if (!Double.isFinite(p[k]) || Math.abs(p[k]) > 10) {
-                throw ParameterException.outOfRange(column(k), p[k], "[-10, 10] V", "cell " + cell);
+            if (!RANGE.contains(p[k])) {
+                throw ParameterException.outOfRange(column(k), Range.format(p[k]), RANGE.withUnit(Unit.VOLT), "cell " + cell);
             }
         }
         p = p.clone();
@@ -142,28 +147,31 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
         return b.build();
     }
 
-    /** Row {@code row} of a coefficient table; {@code what} names the table in messages. */
+    /**
+     * Row {@code row} of a coefficient table, checked: p0_v .. p10_v numbers in {@link #RANGE},
+     * p4_term 0 or 1 (no column: 0), fit_rms_error_hz empty or at least 0, fit_samples a count (empty
+     * or no column: 0). {@code what} names the table when it did not come from a file.
+     */
     public static TransferCoefficients fromTable(Table table, int row, String what) {
-        TableSchema s = table.schema();
+        InputTable in = InputTable.of(table, what);
         if (row >= table.rowCount()) {
-            throw new IllegalArgumentException(what + " has " + table.rowCount() + " rows; it needs one row of coefficients "
-                    + "(columns " + String.join(", ", SCHEMA.names()) + ")");
+            throw new IllegalArgumentException(in.name() + " has " + table.rowCount() + " rows; it needs one row of"
+                    + " coefficients (columns " + String.join(", ", SCHEMA.names()) + ")");
         }
         double[] p = new double[COUNT];
         for (int k = 0; k < COUNT; k++) {
-            p[k] = table.getDouble(row, s.require(column(k), what));
-            if (Double.isNaN(p[k])) {
-                throw new ParameterException(column(k), what + ": " + column(k) + " is missing");
-            }
+            p[k] = in.number(row, column(k), RANGE);
         }
-        int cellColumn = s.indexOf(CELL.name());
-        String cell = cellColumn < 0 ? "cell" : table.getString(row, cellColumn);
-        int p4 = s.indexOf(P4_TERM.name());
-        boolean p4Term = p4 >= 0 && table.getDouble(row, p4) != 0;
-        int err = s.indexOf(FIT_ERROR.name());
-        int n = s.indexOf(FIT_SAMPLES.name());
-        return new TransferCoefficients(cell == null ? "cell" : cell, p, p4Term,
-                err < 0 ? Double.NaN : table.getDouble(row, err), n < 0 ? 0 : (int) table.getDouble(row, n));
+        String cell = in.has(CELL.name()) ? table.getString(row, in.column(CELL.name())) : null;
+        boolean p4Term = in.has(P4_TERM.name()) && in.whole(row, P4_TERM.name(), 0, 1) == 1;
+        double error = in.has(FIT_ERROR.name()) ? in.optionalNumber(row, FIT_ERROR.name(), InputTable.NON_NEGATIVE)
+                : Double.NaN;
+        int samples = 0;
+        if (in.has(FIT_SAMPLES.name())
+                && !Double.isNaN(in.optionalNumber(row, FIT_SAMPLES.name(), InputTable.NON_NEGATIVE))) {
+            samples = in.whole(row, FIT_SAMPLES.name(), 0, Integer.MAX_VALUE);
+        }
+        return new TransferCoefficients(cell == null ? "cell" : cell, p, p4Term, error, samples);
     }
 
     private static TableSchema schema() {

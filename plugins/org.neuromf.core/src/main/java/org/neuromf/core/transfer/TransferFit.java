@@ -45,37 +45,28 @@ public final class TransferFit {
     }
 
     /**
-     * Fits the coefficients of {@code cell} to rates (Hz) measured at per-synapse inputs fe, fi (Hz).
+     * Fits the coefficients of {@code cell} to rates (Hz) measured at per-synapse inputs fe, fi (Hz),
+     * all finite and non-negative (a sample table is checked row by row by {@link TransferSamples#column}).
      *
      * @param p4Term whether the P4 ln(muG/gL) term is fitted (otherwise P4 = 0)
      */
     public static Result fit(String cell, FluctuationModel model, double[] fe, double[] fi, double[] rate, boolean p4Term) {
         int n = rate.length;
-        if (n == 0) {
-            throw new ParameterException("fout_hz", "the sample table is empty: there is nothing to fit");
-        }
         if (fe.length != n || fi.length != n) {
             throw new IllegalArgumentException("fe, fi and rate must have the same length");
-        }
-        boolean anyFiring = false;
-        for (int i = 0; i < n; i++) {
-            if (!(rate[i] >= 0) || Double.isInfinite(rate[i])) {
-                throw ParameterException.outOfRange("fout_hz", rate[i], "[0, inf) Hz", "sample " + (i + 1));
-            }
-            if (!(fe[i] >= 0) || !(fi[i] >= 0) || Double.isInfinite(fe[i]) || Double.isInfinite(fi[i])) {
-                throw new ParameterException("fe_hz", "sample " + (i + 1) + ": fe_hz = " + fe[i] + ", fi_hz = " + fi[i]
-                        + "; input rates must be finite and non-negative");
-            }
-            anyFiring |= rate[i] > 0;
-        }
-        if (!anyFiring) {
-            throw new ParameterException("fout_hz", "every fout_hz of cell " + cell + " is 0: the samples say nothing "
-                    + "about the threshold. Scan to higher fe_max_hz (or lower fi) so that the neuron fires");
         }
         int[] active = activeCoefficients(p4Term);
         if (n < active.length) {
             throw new ParameterException("fout_hz", n + " samples cannot determine " + active.length
                     + " coefficients of cell " + cell + "; measure at least " + active.length + " points");
+        }
+        boolean anyFiring = false;
+        for (double r : rate) {
+            anyFiring |= r > 0;
+        }
+        if (!anyFiring) {
+            throw new ParameterException("fout_hz", "every fout_hz of cell " + cell + " is 0: the samples say nothing "
+                    + "about the threshold. Scan to higher fe_max_hz (or lower fi) so that the neuron fires");
         }
         Fluctuations[] f = new Fluctuations[n];
         double[][] basis = new double[n][TransferCoefficients.COUNT];

@@ -2,9 +2,10 @@ package org.neuromf.core.transfer;
 
 import java.util.List;
 
-import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.param.Range;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.table.ColumnSpec;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 
@@ -14,6 +15,9 @@ public final class TransferSamples {
     public static final ColumnSpec FE = ColumnSpec.real("fe_hz", "excitatory input rate per synapse (Hz)");
     public static final ColumnSpec FI = ColumnSpec.real("fi_hz", "inhibitory input rate per synapse (Hz)");
     public static final ColumnSpec FOUT = ColumnSpec.real("fout_hz", "output rate, mean over seeds (Hz)");
+
+    /** The rates fe, fi and fout may have (Hz): the input rates the single-neuron simulation accepts. */
+    public static final Range RATES = new Range(0, true, 1e6, false);
 
     public static final TableSchema POINTS_SCHEMA = TableSchema.of(FE, FI);
 
@@ -54,16 +58,11 @@ public final class TransferSamples {
         return b.build();
     }
 
-    /** A numeric column that must be present and complete; {@code what} names the table. */
+    /**
+     * A column of rates (fe_hz, fi_hz, fout_hz), every row a number in {@link #RATES} (Hz);
+     * {@code what} names the table when it did not come from a file.
+     */
     public static double[] column(Table table, ColumnSpec column, String what) {
-        int c = table.schema().require(column.name(), what);
-        double[] values = new double[table.rowCount()];
-        for (int r = 0; r < values.length; r++) {
-            values[r] = table.getDouble(r, c);
-            if (Double.isNaN(values[r])) {
-                throw new ParameterException(column.name(), what + ", row " + (r + 1) + ": " + column.name() + " is missing");
-            }
-        }
-        return values;
+        return InputTable.of(table, what).requireRows(1, "").numbers(column.name(), RATES);
     }
 }

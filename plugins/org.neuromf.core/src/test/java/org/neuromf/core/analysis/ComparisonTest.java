@@ -14,7 +14,7 @@ import org.neuromf.core.table.Table;
 class ComparisonTest {
 
     /** 2 s at 0.1 ms: exc = base + bump(t), alternating +-noise; inh likewise, scaled. */
-    private static Table rates(double base, double bump, double peakMs, double noise) {
+    static Table rates(double base, double bump, double peakMs, double noise) {
         int n = 20001; // to 2000 ms: 300 whole bins of 5 ms after 500 ms
         double[] time = new double[n];
         double[] exc = new double[n];
@@ -32,7 +32,7 @@ class ComparisonTest {
     }
 
     /** A mean-field table with the given rates and SD, bump on the drive as well. */
-    private static Table meanField(double base, double bump, double peakMs, double sd) {
+    static Table meanField(double base, double bump, double peakMs, double sd) {
         Table.Builder b = Table.builder(MeanFieldTables.SERIES_SCHEMA);
         int columns = MeanFieldTables.SERIES_SCHEMA.size();
         for (int i = 0; i < 20001; i++) {

@@ -96,15 +96,16 @@ class BadInputTest {
     @Test
     void editedNetworkTables() throws Exception {
         Table good = NetworkTable.toTable(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"));
-        assertTrue(editAndRun(good, "neurons", "-20").contains("neurons = -20"));
-        String m = editAndRun(good, "p_from_inh", "1.7");
+        String m = editAndRun(good, "neurons", "-20");
+        assertTrue(m.contains("row 1, column neurons: -20 is outside the allowed range [1, 2147483647]"), m);
+        m = editAndRun(good, "p_from_inh", "1.7");
         assertTrue(m.contains("p_from_inh = 1.7") && m.contains("[0, 1]") && m.contains("inh -> exc"), m);
         m = editAndRun(good, "gl_ns", "-1");
         assertTrue(m.contains("gl_ns = -1") && m.contains("(0, 1000000] nS"), m);
         m = editAndRun(good, "tau_from_exc_ms", "0");
         assertTrue(m.contains("tau_from_exc_ms = 0"), m);
         m = editAndRun(good, "gm_ns", "");
-        assertTrue(m.contains("gm_ns is missing"), m);
+        assertTrue(m.contains("network.csv row 1, column gm_ns is empty"), m);
     }
 
     private static String editAndRun(Table table, String column, String value) throws Exception {
@@ -170,7 +171,7 @@ class BadInputTest {
         Table badPoints = Table.builder(TransferSamples.POINTS_SCHEMA).addRow(2.0, Double.NaN).build();
         e = assertThrows(IllegalArgumentException.class,
                 () -> scan.run(Arrays.asList(cell, network, badPoints), scan.defaults(), Progress.NONE));
-        assertTrue(e.getMessage().contains("the point table, row 1: fi_hz is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("the point table row 1, column fi_hz is empty"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> OPS.get("transfer-function-coefficients").defaults().with(Map.of("cell", "RS-cell")));
         assertTrue(e.getMessage().contains("cell = 'RS-cell'") && e.getMessage().contains("HH_RS, HH_FS"), e.getMessage());

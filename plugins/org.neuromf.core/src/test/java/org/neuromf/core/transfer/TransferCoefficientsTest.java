@@ -58,7 +58,7 @@ class TransferCoefficientsTest {
         double[] p = TransferCoefficients.preset("HH_RS").p();
         p[3] = 50;
         e = assertThrows(ParameterException.class, () -> TransferCoefficients.of("X", p, false));
-        assertTrue(e.getMessage().contains("p3_v = 50.0 is outside the allowed range [-10, 10] V"), e.getMessage());
+        assertTrue(e.getMessage().contains("p3_v = 50 is outside the allowed range [-10, 10] V"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> TransferCoefficients.preset("RS-cell"));
         assertTrue(e.getMessage().contains("HH_RS, HH_FS") && e.getMessage().contains("Transfer Function Scan"),
                 e.getMessage());
