@@ -83,7 +83,7 @@ public final class NetworkSimulator {
         int steps = settings.steps();
         SimulationMemory memory = SimulationMemory.of(network, settings);
         checkPathwaySizes();
-        MemoryBudget.require(memory.describe(network), memory.total(), memory.fix());
+        memory.require(network);
 
         progress.report(0, "building " + network.name());
         NeuronGroup[] groups = new NeuronGroup[pops];
@@ -104,7 +104,7 @@ public final class NetworkSimulator {
                         RandomStreams.stream(settings.seed(), Purpose.DRIVE, blocks.size())));
             }
         }
-        Recorder recorder = new Recorder(network, settings, groups, memory.tables());
+        Recorder recorder = new Recorder(network, settings, groups, memory.tables() + SimulationMemory.collectorReserve());
         SpikeBuffer[] pending = new SpikeBuffer[pops];
         double[] lambda = new double[pops];
         for (int p = 0; p < pops; p++) {
@@ -193,13 +193,20 @@ public final class NetworkSimulator {
             }
         }
         // the row starts are in place: what is still to come are the targets and the result tables
-        MemoryBudget.require("the " + count + " synapses of network " + network.name() + " and its result tables",
-                4.0 * count + memory.tables(), "use fewer neurons or a lower p_connect");
+        String what = "the " + count + " synapses of network " + network.name() + " and its result tables";
+        double bytes = 4.0 * count + memory.tables();
+        String fix = "use fewer neurons or a lower p_connect";
+        MemoryBudget.require(what, bytes + SimulationMemory.collectorReserve(), fix);
         int[][][] targets = new int[pops][pops][];
-        for (int pre = 0; pre < pops; pre++) {
-            for (int post = 0; post < pops; post++) {
-                targets[pre][post] = new int[rowStart[pre][post][rowStart[pre][post].length - 1]];
+        try {
+            for (int pre = 0; pre < pops; pre++) {
+                for (int post = 0; post < pops; post++) {
+                    targets[pre][post] = new int[rowStart[pre][post][rowStart[pre][post].length - 1]];
+                }
             }
+        } catch (OutOfMemoryError e) {
+            // the heap had the room, but not in one piece (G1 places a large array in contiguous regions)
+            throw MemoryBudget.refusal(what, bytes, fix);
         }
         progress.report(0.03, "drawing the synapses of " + network.name());
         drawChunks(pool, progress, chunks, rowStart, targets);
