@@ -61,11 +61,12 @@ public final class ChartImages {
     }
 
     /**
-     * Bytes a PNG of width x height takes while it is made: the image (4 per pixel) and the encoded
-     * file, counted at 1 byte per pixel (a chart's large plain areas compress to a tenth of that).
+     * Bytes a PNG of width x height takes while it is made: the image (4 per pixel), the encoded
+     * file, counted at 1 byte per pixel (a chart's large plain areas compress to a tenth of that),
+     * and the drawing's {@link Subset#ALLOWANCE}.
      */
     static double pngBytes(int width, int height) {
-        return 5.0 * width * height;
+        return 5.0 * width * height + Subset.ALLOWANCE;
     }
 
     private static void checkSize(int width, int height) {

@@ -63,8 +63,16 @@ final class Subset {
         }
     }
 
+    /**
+     * Bytes a figure needs besides its arrays and image: room for JFreeChart's own work while it
+     * draws (paths, shapes, text) and for the collector, which gives a large array whole heap regions
+     * of 1 MB or more. Without it a 1200 x 700 rates figure failed in a 24 MB heap that seemed to
+     * have room for its image.
+     */
+    static final double ALLOWANCE = 8e6;
+
     /** Refuses, before it starts, a figure of {@code rows} rows whose working arrays (bytes) the heap cannot hold. */
     static void requireMemory(String figure, long rows, double bytes) {
-        MemoryBudget.require("the " + figure + " of " + rows + " rows", bytes, "draw a table with fewer rows");
+        MemoryBudget.require("the " + figure + " (" + rows + " rows)", bytes + ALLOWANCE, "draw a table with fewer rows");
     }
 }
