@@ -117,8 +117,8 @@ public final class MeanFieldChart {
             XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
             lineRenderer.setDrawSeriesLineAsPath(true);
             if (simulatedRates != null) {
-                double[] smoothed = Subset.pick(ActivityChart.movingAverage(simulatedRates.doubleColumn(p[1]), halfWidth),
-                        networkShown);
+                double[] all = ActivityChart.movingAverage(simulatedRates.doubleColumn(p[1]), halfWidth);
+                double[] smoothed = Subset.pick(all, networkShown);
                 lines.addSeries(p[0] + NETWORK, new double[][] {networkTime, smoothed});
                 lineRenderer.setSeriesPaint(0, ChartStyle.tint(colour, 0.45));
                 lineRenderer.setSeriesStroke(0, new BasicStroke(1.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

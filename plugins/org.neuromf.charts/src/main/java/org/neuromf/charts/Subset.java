@@ -73,6 +73,7 @@ final class Subset {
 
     /** Refuses, before it starts, a figure of {@code rows} rows whose working arrays (bytes) the heap cannot hold. */
     static void requireMemory(String figure, long rows, double bytes) {
-        MemoryBudget.require("the " + figure + " (" + rows + " rows)", bytes + ALLOWANCE, "draw a table with fewer rows");
+        MemoryBudget.require("the " + figure + " (" + rows + " rows)", bytes + ALLOWANCE,
+                "draw a table with fewer rows");
     }
 }

@@ -58,8 +58,8 @@ class LargeDataTest {
             sd[i] = 0.3;
         }
         return Table.ofColumns(TableSchema.of(ColumnSpec.real("time_ms", "t"), ColumnSpec.real("nu_e_hz", "e"),
-                ColumnSpec.real("nu_i_hz", "i"), ColumnSpec.real("sd_e_hz", "sd e"), ColumnSpec.real("sd_i_hz", "sd i")),
-                t, nuE, nuI, sd, sd.clone());
+                ColumnSpec.real("nu_i_hz", "i"), ColumnSpec.real("sd_e_hz", "sd e"),
+                ColumnSpec.real("sd_i_hz", "sd i")), t, nuE, nuI, sd, sd.clone());
     }
 
     private static List<String> subtitles(JFreeChart chart) {
@@ -153,8 +153,8 @@ class LargeDataTest {
             population[i] = i % 5 == 0 ? "inh" : "exc";
             excShown += neuron[i] < 200 && i % 5 != 0 ? 1 : 0;
         }
-        Table spikes = Table.ofColumns(TableSchema.of(ColumnSpec.real("time_ms", "t"), ColumnSpec.integer("neuron", "n"),
-                ColumnSpec.text("population", "p")), time, neuron, population);
+        Table spikes = Table.ofColumns(TableSchema.of(ColumnSpec.real("time_ms", "t"),
+                ColumnSpec.integer("neuron", "n"), ColumnSpec.text("population", "p")), time, neuron, population);
         JFreeChart chart = RasterChart.create(spikes, 200);
         XYDataset dots = chart.getXYPlot().getDataset();
         assertEquals(RasterChart.MAX_DOTS, items(dots));
@@ -181,13 +181,14 @@ class LargeDataTest {
                 fout[i] = Math.max(0, fe[i] - fi[i] / 2);
             }
             fout[7] = Double.NaN; // left out, and not counted
-            Table samples = Table.ofColumns(TableSchema.of(ColumnSpec.real("fe_hz", "fe"), ColumnSpec.real("fi_hz", "fi"),
-                    ColumnSpec.real("fout_hz", "fout")), fe, fi, fout);
+            Table samples = Table.ofColumns(TableSchema.of(ColumnSpec.real("fe_hz", "fe"),
+                    ColumnSpec.real("fi_hz", "fi"), ColumnSpec.real("fout_hz", "fout")), fe, fi, fout);
             JFreeChart chart = TransferFunctionChart.create(samples, (e, i) -> Math.max(0, e - i / 2), "HH_RS");
             XYPlot plot = chart.getXYPlot();
             assertEquals(TransferFunctionChart.MAX_POINTS, items(plot.getDataset(0)));
             assertEquals(TransferFunctionChart.MAX_FIT_CURVES, plot.getDataset(1).getSeriesCount());
-            assertTrue(items(plot.getDataset(1)) <= TransferFunctionChart.MAX_FIT_CURVES * TransferFunctionChart.FIT_POINTS);
+            int curvePoints = TransferFunctionChart.MAX_FIT_CURVES * TransferFunctionChart.FIT_POINTS;
+            assertTrue(items(plot.getDataset(1)) <= curvePoints);
             List<String> notes = subtitles(chart);
             assertTrue(notes.contains("5000 of " + (n - 1) + " samples shown"), notes.toString());
             assertTrue(notes.get(0).contains("lines: fit at 24 of 5000 fi values"), notes.toString());
@@ -204,8 +205,8 @@ class LargeDataTest {
         double[] values = new double[names.size()];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StatisticsChart.create("t", "mV", names, values, null, values));
-        assertEquals("quantities names 101 quantities; a statistics chart draws at most 100: draw them in several charts",
-                e.getMessage());
+        assertEquals("quantities names 101 quantities; a statistics chart draws at most 100: draw them in several"
+                + " charts", e.getMessage());
         List<String> hundred = names.subList(0, 100);
         assertFalse(StatisticsChart.create("t", "mV", hundred, new double[100], null, new double[100]).getCategoryPlot()
                 .getDataset().getColumnKeys().isEmpty());

@@ -68,7 +68,7 @@ public final class MeanFieldTables {
         return new TableSchema(all);
     }
 
-    /** The prediction values of state y at time {@code time}, in the units of the columns, into {@code out} from {@code at}. */
+    /** The prediction values of state y at {@code time}, in the columns' units, into {@code out} from {@code at}. */
     static void predictions(MeanFieldModel m, double[] y, double time, double[] out, int at) {
         int c = at;
         out[c++] = y[MeanFieldModel.NU_E];

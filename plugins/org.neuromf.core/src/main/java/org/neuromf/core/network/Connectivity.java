@@ -48,9 +48,9 @@ public record Connectivity(int[] rowStart, int[] targets) {
             total += rowStart[r];
         }
         if (total > MAX_SYNAPSES) {
-            throw new IllegalArgumentException("a pathway from " + (rowStart.length - 1) + " neurons would have " + total
-                    + " synapses, more than one pathway can hold (" + MAX_SYNAPSES + "); use fewer neurons or a lower"
-                    + " connection probability");
+            throw new IllegalArgumentException("a pathway from " + (rowStart.length - 1) + " neurons would have "
+                    + total + " synapses, more than one pathway can hold (" + MAX_SYNAPSES
+                    + "); use fewer neurons or a lower connection probability");
         }
         for (int r = 1; r < rowStart.length; r++) {
             rowStart[r] += rowStart[r - 1];

@@ -79,11 +79,11 @@ public final class MeanFieldOperation extends OperationBase {
         }
         MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), stimulus);
         MemoryBudget.require("the mean-field time course (" + rows + " rows from 0 to tstop_ms = " + v.real("tstop_ms")
-                + " every dt_ms = " + v.real("dt_ms") + ")", rows * MeanFieldTables.seriesBytesPerRow(model.getDimension()),
-                "raise dt_ms or shorten tstop_ms");
+                + " every dt_ms = " + v.real("dt_ms") + ")",
+                rows * MeanFieldTables.seriesBytesPerRow(model.getDimension()), "raise dt_ms or shorten tstop_ms");
         FixedPoint start = MeanField.fixedPoint(model, 0, null);
-        double[][] series = MeanField.integrate(model, start.state(), tstop, dt, v.choice("method", MeanField.Method.class),
-                progress);
+        double[][] series = MeanField.integrate(model, start.state(), tstop, dt,
+                v.choice("method", MeanField.Method.class), progress);
         if (!start.stable()) {
             warnings.add("the fixed point at t = 0 is unstable (largest real part of the eigenvalues "
                     + start.largestRealPart() + " /s): the time course starts where the activity would not stay");

@@ -104,7 +104,8 @@ public final class NetworkSimulator {
                         RandomStreams.stream(settings.seed(), Purpose.DRIVE, blocks.size())));
             }
         }
-        Recorder recorder = new Recorder(network, settings, groups, memory.tables() + SimulationMemory.collectorReserve());
+        Recorder recorder = new Recorder(network, settings, groups,
+                memory.tables() + SimulationMemory.collectorReserve());
         SpikeBuffer[] pending = new SpikeBuffer[pops];
         double[] lambda = new double[pops];
         for (int p = 0; p < pops; p++) {
@@ -220,7 +221,8 @@ public final class NetworkSimulator {
     }
 
     /** One pass over the chunks {pre, post, first row}: counts when {@code targets} is null, fills otherwise. */
-    private void drawChunks(StepPool pool, Progress progress, List<int[]> chunks, int[][][] rowStart, int[][][] targets) {
+    private void drawChunks(StepPool pool, Progress progress, List<int[]> chunks, int[][][] rowStart,
+            int[][][] targets) {
         int pops = network.populationCount();
         int parts = pool.parts();
         pool.run(part -> {

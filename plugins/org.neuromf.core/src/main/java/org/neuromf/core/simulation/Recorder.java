@@ -82,12 +82,12 @@ final class Recorder {
         rateCounts[pop][k / rateBin]++;
         if (settings.recordSpikes() && !spikesStopped && !spikes.add(k, neuron, pop)) {
             spikesStopped = true;
-            String when = " (t = " + Math.round(k * settings.dt() * 1e4) / 10.0 + " ms); rates and statistics still count"
-                    + " every spike";
+            String when = " (t = " + Math.round(k * settings.dt() * 1e4) / 10.0
+                    + " ms); rates and statistics still count every spike";
             warnings.add(spikes.limitReached() ? "spike recording stopped at max_spikes = " + settings.maxSpikes()
                     + " spikes" + when : "spike recording stopped at " + spikes.count() + " spikes, below max_spikes = "
-                    + settings.maxSpikes() + ", because the Java heap has no room for more" + when + ". To keep them all,"
-                    + " start Java with a larger heap (-Xmx) or simulate a shorter tstop_ms");
+                    + settings.maxSpikes() + ", because the Java heap has no room for more" + when
+                    + ". To keep them all, start Java with a larger heap (-Xmx) or simulate a shorter tstop_ms");
         }
         if (k >= transientSteps) {
             stats[pop].spike(k, neuron, transientSteps);

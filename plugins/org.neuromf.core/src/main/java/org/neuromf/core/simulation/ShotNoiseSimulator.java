@@ -87,7 +87,7 @@ public final class ShotNoiseSimulator {
     public record Measurement(double fe, double fi, double[] rates, double muV, double sV, double muGe, double sGe,
             double muGi, double sGi) {
 
-        /** The bytes a measurement of {@code seeds} repetitions holds: the record, its rates and a list's reference to it. */
+        /** The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's reference. */
         public static double bytes(int seeds) {
             return 16 + 8 * 8 + 16 + 8.0 * seeds + 8;
         }

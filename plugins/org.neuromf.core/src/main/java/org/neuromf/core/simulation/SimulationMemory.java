@@ -38,7 +38,10 @@ public record SimulationMemory(double neuronState, double synapses, double recor
      */
     public static final double COLLECTOR_SHARE = 0.05;
 
-    /** Bytes per neuron of the statistics: last spike, counts, ISI count/sum/sum of squares, bin count/sum/sum of squares, touched. */
+    /**
+     * Bytes per neuron of the statistics: last spike, count, ISI count, sum and sum of squares, bin
+     * count, sum and sum of squares, and its place among the neurons touched in a bin.
+     */
     static final int STATISTICS_BYTES = 4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 4;
 
     /** What a simulation of this network with these settings needs. */
@@ -100,12 +103,13 @@ public record SimulationMemory(double neuronState, double synapses, double recor
         MemoryBudget.require(describe(network), total() + collectorReserve(), fix());
     }
 
-    /** "network NAME (N neurons: synapses 2000 MB, neuron state 12 MB, ...; 160 MB kept free ...)", the largest part first. */
+    /** "network NAME (N neurons: synapses 2000 MB, neuron state 12 MB, ...; 160 MB kept free ...)", largest first. */
     String describe(Network network) {
         record Part(String name, double bytes) {
         }
-        List<Part> parts = new ArrayList<>(List.of(new Part("synapses", synapses), new Part("neuron state", neuronState),
-                new Part("recording", recorder), new Part("result tables", tables)));
+        List<Part> parts = new ArrayList<>(List.of(new Part("synapses", synapses),
+                new Part("neuron state", neuronState), new Part("recording", recorder),
+                new Part("result tables", tables)));
         parts.sort(Comparator.comparingDouble(Part::bytes).reversed());
         StringBuilder s = new StringBuilder("network " + network.name() + " (" + network.neuronCount() + " neurons: ");
         for (Part part : parts) {

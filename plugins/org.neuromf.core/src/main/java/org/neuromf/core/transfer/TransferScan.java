@@ -156,8 +156,9 @@ public final class TransferScan {
         if (fi.length != fe.length) {
             throw new IllegalArgumentException(fe.length + " fe values but " + fi.length + " fi values");
         }
-        MemoryBudget.require("the transfer-function scan of " + cell.name() + " (" + fe.length + " points of " + s.seeds()
-                + " seeds each)", bytes(cell, fe.length, s.effectiveThreads(), s), "use fewer points or seeds");
+        MemoryBudget.require("the transfer-function scan of " + cell.name() + " (" + fe.length + " points of "
+                + s.seeds() + " seeds each)", bytes(cell, fe.length, s.effectiveThreads(), s),
+                "use fewer points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < fe.length; i++) {

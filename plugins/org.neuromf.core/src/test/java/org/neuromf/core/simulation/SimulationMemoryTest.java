@@ -101,8 +101,8 @@ class SimulationMemoryTest {
     void theEstimateIsWhatARunAllocates() {
         Network net = network(20000, 0.05);
         // dt 0.125 ms: no other test builds the gating tables of this step, so the run builds them as estimated
-        SimulationSettings settings = SimulationSettings.of(Map.of("tstop_ms", 80.0, "dt_ms", 0.125, "rate_bin_ms", 0.125,
-                "transient_ms", 10.0, "n_rec", 100, "record_spikes", false, "threads", 1));
+        SimulationSettings settings = SimulationSettings.of(Map.of("tstop_ms", 80.0, "dt_ms", 0.125,
+                "rate_bin_ms", 0.125, "transient_ms", 10.0, "n_rec", 100, "record_spikes", false, "threads", 1));
         SimulationMemory estimate = SimulationMemory.of(net, settings);
         // a small run first (another dt): the one-time work of a first run (class loading, about 2 MB) is not the run's
         SimulationResult warm = new NetworkSimulator(network(100, 0.1), Waveform.NONE, SimulationSettings.of(Map.of(
@@ -188,7 +188,8 @@ class SimulationMemoryTest {
         NeuronGroup[] groups = new NeuronGroup[2];
         for (int p = 0; p < 2; p++) {
             groups[p] = NeuronGroup.of(net.population(p).cell(), net.population(p).size(), settings.dt(),
-                    new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, settings.gating(), Integrator.EXPONENTIAL_EULER);
+                    new double[] {5e-3, 5e-3}, new double[] {0, -0.08}, settings.gating(),
+                    Integrator.EXPONENTIAL_EULER);
         }
         Recorder recorder = new Recorder(net, settings, groups, 2.0 * Runtime.getRuntime().maxMemory());
         recorder.spike(10, 0, 5);

@@ -124,15 +124,16 @@ class TransferScanTest {
             public void checkCancelled() {
             }
         };
-        MemoryBudget.MemoryException e = assertThrows(MemoryBudget.MemoryException.class, () -> TransferScan.grid(
-                CellPresets.get("HH_RS"), CONFIG1, settings("fi_points", 1000, "fe_points", 1000, "seeds", 1000), counting));
-        assertTrue(e.getMessage().startsWith("the transfer-function scan of HH_RS (fi_points x fe_points = 1000000 points"
-                + " of 1000 seeds each) needs about 8352 MB"), e.getMessage());
+        TransferScan.Settings huge = settings("fi_points", 1000, "fe_points", 1000, "seeds", 1000);
+        MemoryBudget.MemoryException e = assertThrows(MemoryBudget.MemoryException.class,
+                () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, huge, counting));
+        assertTrue(e.getMessage().startsWith("the transfer-function scan of HH_RS (fi_points x fe_points = 1000000"
+                + " points of 1000 seeds each) needs about 8352 MB"), e.getMessage());
         assertTrue(e.getMessage().contains("use fewer fi_points, fe_points or seeds"), e.getMessage());
         assertEquals(0, reports.get(), "no point was measured");
         double[] many = new double[1_000_000];
-        e = assertThrows(MemoryBudget.MemoryException.class, () -> TransferScan.points(CellPresets.get("HH_RS"), CONFIG1,
-                many, many, settings("seeds", 1000), counting));
+        e = assertThrows(MemoryBudget.MemoryException.class, () -> TransferScan.points(CellPresets.get("HH_RS"),
+                CONFIG1, many, many, settings("seeds", 1000), counting));
         assertTrue(e.getMessage().contains("use fewer points or seeds"), e.getMessage());
     }
 
