@@ -18,7 +18,9 @@ import org.neuromf.core.table.TableSchema;
  * Population rates over time, from a rates table with the columns {@code time_ms},
  * {@code rate_<population>_hz} for each population and, optionally, {@code drive_hz}. One line per
  * population (named by it, e.g. exc, inh), smoothed with a centred moving average because the rates
- * are per simulation step and very noisy; the drive, unsmoothed, as a thin dashed grey line.
+ * are per simulation step and very noisy; the drive, unsmoothed, as a thin dashed grey line. Of a
+ * table longer than {@value #MAX_POINTS} rows the lines are drawn through that many evenly spread
+ * rows (smoothed over all of them), as the figure says.
  */
 public final class ActivityChart {
 
@@ -27,6 +29,9 @@ public final class ActivityChart {
 
     /** The key of the drive series. */
     public static final String DRIVE = "drive";
+
+    /** The most points a line of these figures is drawn through: a few per pixel of a wide figure. */
+    public static final int MAX_POINTS = 10_000;
 
     private static final Pattern RATE_COLUMN = Pattern.compile("rate_(.+)_hz");
 
@@ -52,7 +57,6 @@ public final class ActivityChart {
         }
         TableSchema schema = rates.schema();
         schema.require("time_ms", "the rates table");
-        double[] time = rates.doubleColumn("time_ms");
         List<String> rateColumns = new ArrayList<>();
         List<String> populations = new ArrayList<>();
         for (String name : schema.names()) {
@@ -67,15 +71,20 @@ public final class ActivityChart {
                     + String.join(", ", schema.names()));
         }
 
-        int halfWidth = halfWidth(time, smoothingMs);
+        int rows = rates.rowCount();
+        Subset.requireMemory("activity chart", rows, WORKING_BYTES_PER_ROW * rows);
+        double[] allTimes = rates.doubleColumn("time_ms");
+        int halfWidth = halfWidth(allTimes, smoothingMs);
+        int[] shown = Subset.indices(rows, MAX_POINTS);
+        double[] time = Subset.pick(allTimes, shown);
         DefaultXYDataset data = new DefaultXYDataset();
         for (int i = 0; i < rateColumns.size(); i++) {
             double[] smoothed = movingAverage(rates.doubleColumn(rateColumns.get(i)), halfWidth);
-            data.addSeries(populations.get(i), new double[][] {time, smoothed});
+            data.addSeries(populations.get(i), new double[][] {time, Subset.pick(smoothed, shown)});
         }
         boolean drive = schema.indexOf("drive_hz") >= 0;
         if (drive) {
-            data.addSeries(DRIVE, new double[][] {time, rates.doubleColumn("drive_hz")});
+            data.addSeries(DRIVE, new double[][] {time, Subset.pick(rates.doubleColumn("drive_hz"), shown)});
         }
 
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
@@ -100,8 +109,15 @@ public final class ActivityChart {
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart("Population rates", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        Subset.addNote(chart, Subset.note(shown.length, rows, "time bins"));
         return chart;
     }
+
+    /**
+     * Bytes per row a figure of rates works with: the times and one column at a time (8 each), and
+     * its moving average (the prefix sums of the values and of their count, 12, and the result, 8).
+     */
+    static final double WORKING_BYTES_PER_ROW = 8 + 8 + 12 + 8;
 
     /**
      * Half the moving-average window in samples: the window of 2 h + 1 samples that comes closest to

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
 import org.neuromf.core.util.AtomicFiles;
+import org.neuromf.core.util.MemoryBudget;
 
 /**
  * Writes charts as PNG or SVG files. Each file is written to a temporary file in the same folder
@@ -36,6 +37,7 @@ public final class ChartImages {
     /** The chart rendered at width x height pixels, as the bytes of a PNG image. */
     public static byte[] png(JFreeChart chart, int width, int height) {
         checkSize(width, height);
+        checkImageMemory(width, height);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -63,10 +65,24 @@ public final class ChartImages {
         return SvgDocument.of(chart, width, height);
     }
 
+    /**
+     * Bytes a PNG of width x height takes while it is made: the image (4 per pixel), the encoded
+     * file, counted at 1 byte per pixel (a chart's large plain areas compress to a tenth of that),
+     * and the drawing's {@link Subset#ALLOWANCE}.
+     */
+    static double pngBytes(int width, int height) {
+        return 5.0 * width * height + Subset.ALLOWANCE;
+    }
+
     private static void checkSize(int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size " + width + " x " + height + " must be at least 1 x 1 pixels");
         }
+    }
+
+    private static void checkImageMemory(int width, int height) {
+        MemoryBudget.require("a " + width + " x " + height + " pixel image", pngBytes(width, height),
+                "use a smaller width_px or height_px");
     }
 
     /**

@@ -25,7 +25,9 @@ import org.neuromf.core.table.TableSchema;
  * shared time axis, excitatory on top and inhibitory below (their scales differ, about 1 Hz against
  * 8 Hz). Each panel shows the simulated rate smoothed by a moving average (thin, light line), the
  * mean-field rate (thick line in the population colour) and, where the mean field has a rate
- * standard deviation (a second-order model), the band mean ± SD, cut at 0 Hz (translucent).
+ * standard deviation (a second-order model), the band mean ± SD, cut at 0 Hz (translucent). Tables
+ * longer than {@value ActivityChart#MAX_POINTS} rows are drawn through that many evenly spread rows
+ * (the network's smoothed over all of them), as the figure says.
  *
  * <p>The series of population p (exc, inh) are {@code "p network"} and {@code "p mean field"} in
  * the panel's dataset 0 and {@code "p mean field ± SD"} in its dataset 1.
@@ -76,18 +78,28 @@ public final class MeanFieldChart {
         if (meanField.rowCount() == 0) {
             throw new IllegalArgumentException("the mean-field table has no rows");
         }
-        double[] networkTime = null;
-        int halfWidth = 0;
+        int networkRows = simulatedRates == null ? 0 : simulatedRates.rowCount();
+        int rows = meanField.rowCount();
         if (simulatedRates != null) {
             TableSchema rates = simulatedRates.schema();
             rates.require("time_ms", "the simulated rates table");
             for (String[] p : POPULATIONS) {
                 rates.require(p[1], "the simulated rates table");
             }
-            networkTime = simulatedRates.doubleColumn("time_ms");
-            halfWidth = ActivityChart.halfWidth(networkTime, smoothingMs);
         }
-        double[] time = meanField.doubleColumn("time_ms");
+        // the network's rows as the activity chart works with them; the mean field's time, rate and SD
+        Subset.requireMemory("mean-field chart", networkRows + (long) rows,
+                ActivityChart.WORKING_BYTES_PER_ROW * networkRows + 3 * 8.0 * rows);
+        int[] networkShown = Subset.indices(networkRows, ActivityChart.MAX_POINTS);
+        double[] networkTime = null;
+        int halfWidth = 0;
+        if (simulatedRates != null) {
+            double[] allTimes = simulatedRates.doubleColumn("time_ms");
+            halfWidth = ActivityChart.halfWidth(allTimes, smoothingMs);
+            networkTime = Subset.pick(allTimes, networkShown);
+        }
+        int[] shown = Subset.indices(rows, ActivityChart.MAX_POINTS);
+        double[] time = Subset.pick(meanField.doubleColumn("time_ms"), shown);
 
         NumberAxis timeAxis = new NumberAxis("time (ms)");
         timeAxis.setAutoRangeIncludesZero(false);
@@ -98,14 +110,15 @@ public final class MeanFieldChart {
         for (int k = 0; k < POPULATIONS.length; k++) {
             String[] p = POPULATIONS[k];
             Color colour = ChartStyle.colour(p[0], k);
-            double[] nu = meanField.doubleColumn(p[2]);
-            double[] sd = mf.indexOf(p[3]) >= 0 ? meanField.doubleColumn(p[3]) : null;
+            double[] nu = Subset.pick(meanField.doubleColumn(p[2]), shown);
+            double[] sd = mf.indexOf(p[3]) >= 0 ? Subset.pick(meanField.doubleColumn(p[3]), shown) : null;
 
             DefaultXYDataset lines = new DefaultXYDataset();
             XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
             lineRenderer.setDrawSeriesLineAsPath(true);
             if (simulatedRates != null) {
-                double[] smoothed = ActivityChart.movingAverage(simulatedRates.doubleColumn(p[1]), halfWidth);
+                double[] all = ActivityChart.movingAverage(simulatedRates.doubleColumn(p[1]), halfWidth);
+                double[] smoothed = Subset.pick(all, networkShown);
                 lines.addSeries(p[0] + NETWORK, new double[][] {networkTime, smoothed});
                 lineRenderer.setSeriesPaint(0, ChartStyle.tint(colour, 0.45));
                 lineRenderer.setSeriesStroke(0, new BasicStroke(1.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -138,6 +151,11 @@ public final class MeanFieldChart {
             chart.addSubtitle(new TextTitle("network rates: " + ChartStyle.ms(smoothingMs) + " ms moving average",
                     ChartStyle.subtitleFont()));
         }
+        String network = Subset.note(networkTime == null ? 0 : networkTime.length, networkRows, "time bins");
+        String meanFieldRows = Subset.note(time.length, rows, "rows");
+        Subset.addNote(chart, network != null && meanFieldRows != null ? "network: " + network + "; mean field: "
+                + meanFieldRows : network != null ? "network: " + network : meanFieldRows != null
+                        ? "mean field: " + meanFieldRows : null);
         return chart;
     }
 

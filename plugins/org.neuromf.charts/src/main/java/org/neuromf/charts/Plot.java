@@ -19,9 +19,9 @@ import org.neuromf.core.table.TableSchema;
  */
 public interface Plot {
 
-    ParameterSpec WIDTH = new ParameterSpec.Whole("width_px", "Image width", 1200, 100, 10000,
-            "width of the PNG image (pixels)");
-    ParameterSpec HEIGHT = new ParameterSpec.Whole("height_px", "Image height", 700, 100, 10000,
+    ParameterSpec WIDTH = new ParameterSpec.Whole("width_px", "Image width", 1200, 100, 8000,
+            "width of the PNG image (pixels); 8000 x 8000 takes about 320 MB while it is drawn");
+    ParameterSpec HEIGHT = new ParameterSpec.Whole("height_px", "Image height", 700, 100, 8000,
             "height of the PNG image (pixels)");
 
     String id();

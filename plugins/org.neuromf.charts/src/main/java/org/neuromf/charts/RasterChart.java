@@ -23,12 +23,16 @@ import org.neuromf.core.table.TableSchema;
  * its population, from 0) and {@code population}: one dot per spike at (time, neuron). The
  * populations are stacked in alphabetical order (so exc at the bottom, inh above it), each offset by
  * the neurons shown below it; of each population only the neurons with an index below a limit are
- * shown.
+ * shown. Of more than {@value #MAX_DOTS} spikes of those neurons, that many, evenly spread in the
+ * table's order, are drawn, as the figure says.
  */
 public final class RasterChart {
 
     /** The neurons per population that {@link #create(Table)} shows. */
     public static final int DEFAULT_MAX_NEURONS = 200;
+
+    /** The most spikes drawn: at 2 x 2 pixels per dot, more than a figure can tell apart. */
+    public static final int MAX_DOTS = 100_000;
 
     private RasterChart() {
     }
@@ -65,17 +69,26 @@ public final class RasterChart {
         int neuronColumn = schema.require("neuron", "the spikes table");
         int populationColumn = schema.require("population", "the spikes table");
 
-        // pass 1: per population {highest neuron index + 1, spikes shown}
+        // pass 1: per population {highest neuron index + 1, spikes of the neurons shown}
         Map<String, int[]> counts = new TreeMap<>();
+        long inRange = 0;
         for (int r = 0; r < spikes.rowCount(); r++) {
             int[] c = counts.computeIfAbsent(String.valueOf(spikes.getString(r, populationColumn)), k -> new int[2]);
             int neuron = (int) spikes.getDouble(r, neuronColumn);
             c[0] = Math.max(c[0], neuron + 1);
             if (neuron >= 0 && neuron < maxNeuronsPerPopulation) {
-                c[1]++;
+                inRange++;
             }
         }
-        // pass 2: the dots, offset by the neurons shown of the populations below
+        // pass 2: the dots drawn per population, an evenly spread subset of at most MAX_DOTS
+        long j = 0;
+        for (int r = 0; r < spikes.rowCount(); r++) {
+            int neuron = (int) spikes.getDouble(r, neuronColumn);
+            if (neuron >= 0 && neuron < maxNeuronsPerPopulation && Subset.keeps(j++, inRange, MAX_DOTS)) {
+                counts.get(String.valueOf(spikes.getString(r, populationColumn)))[1]++;
+            }
+        }
+        // pass 3: the dots, offset by the neurons shown of the populations below
         List<String> populations = new ArrayList<>(counts.keySet());
         Map<String, double[][]> dots = new TreeMap<>();
         Map<String, Integer> offsets = new TreeMap<>();
@@ -89,9 +102,10 @@ public final class RasterChart {
             cut |= c[0] > maxNeuronsPerPopulation;
             c[1] = 0; // from here on: the dots filled in
         }
+        j = 0;
         for (int r = 0; r < spikes.rowCount(); r++) {
             int neuron = (int) spikes.getDouble(r, neuronColumn);
-            if (neuron >= 0 && neuron < maxNeuronsPerPopulation) {
+            if (neuron >= 0 && neuron < maxNeuronsPerPopulation && Subset.keeps(j++, inRange, MAX_DOTS)) {
                 String p = String.valueOf(spikes.getString(r, populationColumn));
                 int[] c = counts.get(p);
                 double[][] xy = dots.get(p);
@@ -138,6 +152,7 @@ public final class RasterChart {
             chart.addSubtitle(new TextTitle("first " + maxNeuronsPerPopulation + " neurons of each population",
                     ChartStyle.subtitleFont()));
         }
+        Subset.addNote(chart, Subset.note(Subset.size(inRange, MAX_DOTS), inRange, "spikes"));
         return chart;
     }
 }

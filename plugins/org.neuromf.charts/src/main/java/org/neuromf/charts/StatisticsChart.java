@@ -43,6 +43,9 @@ public final class StatisticsChart {
     /** The row key of the mean field's values. */
     public static final String MEAN_FIELD = "mean field";
 
+    /** The most quantities a chart has: two bars and two values each, more are not readable. */
+    public static final int MAX_QUANTITIES = 100;
+
     private static final Color NEUTRAL = new Color(0x505050);
     private static final double NETWORK_TINT = 0.55;
 
@@ -58,7 +61,8 @@ public final class StatisticsChart {
      * @param simulated the network's value of each quantity
      * @param simulatedSd the SD of each network value (for the error bars), or null
      * @param predicted the mean field's value of each quantity
-     * @throws IllegalArgumentException if quantities is empty or has a blank or repeated name, an
+     * @throws IllegalArgumentException if quantities is empty or more than {@value #MAX_QUANTITIES}, has a blank
+     *         or repeated name, an
      *         array is missing or not as long as quantities, a value or SD is infinite or an SD
      *         negative
      */
@@ -66,6 +70,11 @@ public final class StatisticsChart {
             double[] simulatedSd, double[] predicted) {
         if (quantities == null || quantities.isEmpty()) {
             throw new IllegalArgumentException("quantities must name at least one quantity");
+        }
+        if (quantities.size() > MAX_QUANTITIES) {
+            throw new IllegalArgumentException("quantities names " + quantities.size()
+                    + " quantities; a statistics chart draws at most " + MAX_QUANTITIES
+                    + ": draw them in several charts");
         }
         Set<String> seen = new HashSet<>();
         for (String q : quantities) {

@@ -35,6 +35,10 @@ import org.neuromf.core.table.TableSchema;
  * dataset 1, {@code "fi = 8 Hz fit"} (left out of the legend: same colour as the points). At most
  * {@value #MAX_LEGEND_ROWS} fi rows are named in the legend, the lowest, the highest and evenly
  * spaced ones between; the colour scale tells the others.
+ *
+ * <p>Of more than {@value #MAX_POINTS} samples that many, evenly spread in the table's order, are
+ * drawn, and of more than {@value #MAX_FIT_CURVES} fi rows the fit is drawn for that many evenly
+ * spread ones; the figure says so.
  */
 public final class TransferFunctionChart {
 
@@ -43,6 +47,12 @@ public final class TransferFunctionChart {
 
     /** The fi rows the legend names at most. */
     public static final int MAX_LEGEND_ROWS = 6;
+
+    /** The most samples drawn: as points with error bars, more would hide each other. */
+    public static final int MAX_POINTS = 5_000;
+
+    /** The most fi rows whose fitted curve is drawn. */
+    public static final int MAX_FIT_CURVES = 24;
 
     /** The suffix of a fitted curve's series key, after its row's key ("fi = 8 Hz fit"). */
     public static final String FIT = " fit";
@@ -71,15 +81,21 @@ public final class TransferFunctionChart {
         int foutColumn = schema.require("fout_hz", "the transfer-function samples table");
         int sdColumn = schema.indexOf("fout_sd_hz");
 
-        // fi -> the row's samples {fe, fout, sd}, in fi order
-        Map<Double, List<double[]>> rows = new TreeMap<>();
+        long finite = 0;
         for (int r = 0; r < samples.rowCount(); r++) {
-            double fe = samples.getDouble(r, feColumn);
-            double fi = samples.getDouble(r, fiColumn);
-            double fout = samples.getDouble(r, foutColumn);
-            double sd = sdColumn >= 0 ? samples.getDouble(r, sdColumn) : Double.NaN;
-            if (Double.isFinite(fe) && Double.isFinite(fi) && Double.isFinite(fout)) {
-                rows.computeIfAbsent(fi == 0 ? 0.0 : fi, k -> new ArrayList<>()).add(new double[] {fe, fout, sd});
+            if (drawable(samples, r, feColumn, fiColumn, foutColumn)) {
+                finite++;
+            }
+        }
+        // fi -> the row's samples {fe, fout, sd} drawn, in fi order
+        Map<Double, List<double[]>> rows = new TreeMap<>();
+        long j = 0;
+        for (int r = 0; r < samples.rowCount(); r++) {
+            if (drawable(samples, r, feColumn, fiColumn, foutColumn) && Subset.keeps(j++, finite, MAX_POINTS)) {
+                double fi = samples.getDouble(r, fiColumn);
+                double sd = sdColumn >= 0 ? samples.getDouble(r, sdColumn) : Double.NaN;
+                rows.computeIfAbsent(fi == 0 ? 0.0 : fi, k -> new ArrayList<>()).add(new double[] {
+                    samples.getDouble(r, feColumn), samples.getDouble(r, foutColumn), sd});
             }
         }
         if (rows.isEmpty()) {
@@ -100,6 +116,8 @@ public final class TransferFunctionChart {
         pointRenderer.setErrorStroke(new BasicStroke(1.2f));
         XYLineAndShapeRenderer curveRenderer = new XYLineAndShapeRenderer(true, false);
         curveRenderer.setDrawSeriesLineAsPath(true);
+        int[] fittedRows = Subset.indices(fis.size(), MAX_FIT_CURVES);
+        int nextFitted = 0;
         for (int k = 0; k < fis.size(); k++) {
             double fi = fis.get(k);
             List<double[]> row = rows.get(fi);
@@ -115,7 +133,8 @@ public final class TransferFunctionChart {
             pointRenderer.setSeriesShape(k, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             pointRenderer.setSeriesVisibleInLegend(k, named.contains(k));
 
-            if (fitted != null) {
+            if (fitted != null && nextFitted < fittedRows.length && fittedRows[nextFitted] == k) {
+                int c = nextFitted++;
                 double from = row.get(0)[0];
                 double to = row.get(row.size() - 1)[0];
                 XYSeries curve = new XYSeries(keys.get(k) + FIT, false, true);
@@ -126,9 +145,9 @@ public final class TransferFunctionChart {
                     curve.add(fe, Double.isFinite(fout) ? fout : Double.NaN);
                 }
                 curves.addSeries(curve);
-                curveRenderer.setSeriesPaint(k, colour);
-                curveRenderer.setSeriesStroke(k, new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                curveRenderer.setSeriesVisibleInLegend(k, false);
+                curveRenderer.setSeriesPaint(c, colour);
+                curveRenderer.setSeriesStroke(c, new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                curveRenderer.setSeriesVisibleInLegend(c, false);
             }
         }
 
@@ -147,10 +166,20 @@ public final class TransferFunctionChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         String legend = named.size() < fis.size() ? "; " + named.size() + " of " + fis.size() + " fi rows named" : "";
-        String what = fitted != null ? "points: simulation, mean \u00b1 SD over seeds; lines: fit"
-                : "points: simulation, mean \u00b1 SD over seeds";
+        String what = "points: simulation, mean \u00b1 SD over seeds";
+        if (fitted != null) {
+            what += fittedRows.length < fis.size() ? "; lines: fit at " + fittedRows.length + " of " + fis.size()
+                    + " fi values" : "; lines: fit";
+        }
         chart.addSubtitle(new TextTitle(what + legend, ChartStyle.subtitleFont()));
+        Subset.addNote(chart, Subset.note(Subset.size(finite, MAX_POINTS), finite, "samples"));
         return chart;
+    }
+
+    /** Whether row r has a finite fe, fi and fout. */
+    private static boolean drawable(Table samples, int r, int feColumn, int fiColumn, int foutColumn) {
+        return Double.isFinite(samples.getDouble(r, feColumn)) && Double.isFinite(samples.getDouble(r, fiColumn))
+                && Double.isFinite(samples.getDouble(r, foutColumn));
     }
 
     /** "fi = 8 Hz" per row; with more digits where rounding would make two rows' keys equal. */

@@ -20,7 +20,9 @@ import org.apache.commons.math3.ode.sampling.FixedStepHandler;
 import org.apache.commons.math3.ode.sampling.StepNormalizer;
 import org.apache.commons.math3.ode.sampling.StepNormalizerBounds;
 import org.apache.commons.math3.ode.sampling.StepNormalizerMode;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.util.Progress;
+import org.neuromf.core.util.TimeGrid;
 
 /** Fixed points, their stability, drive sweeps and time courses of a {@link MeanFieldModel}. */
 public final class MeanField {
@@ -225,19 +227,50 @@ public final class MeanField {
     }
 
     /**
-     * The time course from state {@code start} at t = 0 (normally the fixed point of the drive
-     * there), sampled every {@code dt} (s) up to {@code tstop}.
-     *
-     * @return one state per sample, time first: {t, state...}
+     * The rows of a time course to {@code tstop} sampled every {@code dt} (s): t = k dt for
+     * k = 0 .. tstop/dt, so the last row is at tstop exactly. Refuses a dt longer than tstop, and a
+     * tstop that is not a whole multiple of dt (naming the nearest multiples).
      */
-    public static List<double[]> integrate(MeanFieldModel m, double[] start, double tstop, double dt, Method method,
+    public static long rows(double tstop, double dt) {
+        double tstopMs = TimeGrid.ms(1, tstop * 1e3);
+        double dtMs = TimeGrid.ms(1, dt * 1e3);
+        if (!(dt > 0) || !(dt <= tstop)) {
+            throw ParameterException.outOfRange("dt_ms", dtMs, "(0, tstop_ms = " + tstopMs + "]",
+                    "the time step cannot be longer than the time course");
+        }
+        double ratio = tstop / dt;
+        long steps = Math.round(ratio);
+        if (Math.abs(ratio - steps) > 1e-9 * ratio) {
+            long below = (long) Math.floor(ratio);
+            throw new ParameterException("tstop_ms", "tstop_ms = " + tstopMs + " is not a whole multiple of dt_ms = "
+                    + dtMs + ", so the last row could not be at tstop_ms: use tstop_ms = " + TimeGrid.ms(below, dtMs)
+                    + " or " + TimeGrid.ms(below + 1, dtMs) + ", or a dt_ms that divides it");
+        }
+        return steps + 1;
+    }
+
+    /**
+     * The time course from state {@code start} at t = 0 (normally the fixed point of the drive
+     * there), sampled every {@code dt} (s) up to {@code tstop}, a whole multiple of dt (see
+     * {@link #rows}).
+     *
+     * @return columns of equal length, one row per sample: [0] the times k dt (s), [1 + i] state
+     *         variable i
+     */
+    public static double[][] integrate(MeanFieldModel m, double[] start, double tstop, double dt, Method method,
             Progress progress) {
+        long rows = rows(tstop, dt);
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new ParameterException("dt_ms", "a time course of " + rows + " rows is longer than a table can be ("
+                    + (Integer.MAX_VALUE - 8) + "): raise dt_ms or shorten tstop_ms");
+        }
         FirstOrderIntegrator integrator = switch (method) {
             case ADAPTIVE -> adaptive(m);
             case RK4 -> new ClassicalRungeKuttaIntegrator(dt);
             case EULER -> new EulerIntegrator(dt);
         };
-        List<double[]> samples = new ArrayList<>();
+        double[][] columns = new double[1 + start.length][(int) rows];
+        int[] filled = new int[1];
         integrator.addStepHandler(new StepNormalizer(dt, new FixedStepHandler() {
             @Override
             public void init(double t0, double[] y0, double t) {
@@ -245,28 +278,35 @@ public final class MeanField {
 
             @Override
             public void handleStep(double t, double[] y, double[] yDot, boolean isLast) {
-            for (int a = 0; a < 2; a++) {
-                if (!(Math.abs(y[a]) < DIVERGED)) {
-                    throw new MeanFieldException("the mean field diverged at t = " + Math.round(t * 1e6) / 1e3
-                            + " ms (nu_" + (a == 0 ? "e" : "i") + " = " + y[a] + " Hz) with the " + method.name().toLowerCase()
-                            + " integrator at dt_ms = " + dt * 1e3 + "; use a smaller dt_ms or the adaptive integrator");
+                for (int a = 0; a < 2; a++) {
+                    if (!(Math.abs(y[a]) < DIVERGED)) {
+                        throw new MeanFieldException("the mean field diverged at t = " + Math.round(t * 1e6) / 1e3
+                                + " ms (nu_" + (a == 0 ? "e" : "i") + " = " + y[a] + " Hz) with the "
+                                + method.name().toLowerCase() + " integrator at dt_ms = " + dt * 1e3
+                                + "; use a smaller dt_ms or the adaptive integrator");
+                    }
                 }
-            }
-            // the normalizer can hand the same multiple of dt twice when a step ends on it (rounding)
-            if (!samples.isEmpty() && t < samples.get(samples.size() - 1)[0] + dt / 2) {
-                return;
-            }
-            double[] row = new double[y.length + 1];
-            row[0] = Math.round(t / dt) * dt;
-            System.arraycopy(y, 0, row, 1, y.length);
-            samples.add(row);
-            if (samples.size() % 1000 == 0) {
-                progress.checkCancelled();
-                progress.report(t / tstop, "mean field at " + Math.round(t * 1e3) + " ms");
-            }
+                // the normalizer can hand the same multiple of dt twice when a step ends on it (rounding)
+                long k = Math.round(t / dt);
+                if (k < filled[0] || k >= rows) {
+                    return;
+                }
+                int row = (int) k;
+                columns[0][row] = k * dt;
+                for (int i = 0; i < y.length; i++) {
+                    columns[1 + i][row] = y[i];
+                }
+                filled[0] = row + 1;
+                if (filled[0] % 1000 == 0) {
+                    progress.checkCancelled();
+                    progress.report(t / tstop, "mean field at " + Math.round(t * 1e3) + " ms");
+                }
             }
         }, StepNormalizerMode.MULTIPLES, StepNormalizerBounds.BOTH));
         integrator.integrate(m, 0, start, tstop, start.clone());
-        return samples;
+        if (filled[0] != rows) {
+            throw new IllegalStateException("the integration gave " + filled[0] + " of " + rows + " rows");
+        }
+        return columns;
     }
 }

@@ -26,9 +26,11 @@ public final class MeanFieldSettings {
 
     public static final List<ParameterSpec> PARAMETERS = List.of(ORDER, T,
             ParameterSpec.Real.of("tstop", "Duration", MILLISECOND, 2000, Range.aboveUpTo(0, 1e8),
-                    "length of the time course, from the fixed point of the drive at t = 0"),
+                    "length of the time course, from the fixed point of the drive at t = 0; a whole multiple of"
+                            + " dt_ms, so that the rows are at 0, dt_ms, 2 dt_ms, ... and the last at tstop_ms"),
             ParameterSpec.Real.of("dt", "Time step", MILLISECOND, 0.1, Range.aboveUpTo(0, 100),
-                    "sampling of the output; also the step of the fixed-step methods"),
+                    "sampling of the output (tstop_ms / dt_ms + 1 rows, at most tstop_ms); also the step of the"
+                            + " fixed-step methods"),
             ParameterSpec.Choice.of("method", "Integrator", MeanField.Method.class, MeanField.Method.ADAPTIVE,
                     "adaptive: Dormand-Prince 5(4) with step control; rk4 or euler: fixed step dt_ms"));
 

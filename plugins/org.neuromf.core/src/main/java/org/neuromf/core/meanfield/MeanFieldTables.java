@@ -2,11 +2,13 @@ package org.neuromf.core.meanfield;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.Fluctuations;
+import org.neuromf.core.util.TimeGrid;
 
 /**
  * The tables of the mean field: its time course, and fixed points with their stability. Both carry
@@ -66,60 +68,90 @@ public final class MeanFieldTables {
         return new TableSchema(all);
     }
 
-    /** The prediction values of state y at time {@code time}, in the units of the columns. */
-    static List<Object> predictions(MeanFieldModel m, double[] y, double time) {
-        List<Object> v = new ArrayList<>();
-        v.add(y[MeanFieldModel.NU_E]);
-        v.add(y[MeanFieldModel.NU_I]);
+    /** The prediction values of state y at {@code time}, in the columns' units, into {@code out} from {@code at}. */
+    static void predictions(MeanFieldModel m, double[] y, double time, double[] out, int at) {
+        int c = at;
+        out[c++] = y[MeanFieldModel.NU_E];
+        out[c++] = y[MeanFieldModel.NU_I];
         boolean second = m.order() == 2;
-        v.add(second ? Math.sqrt(Math.max(0, y[MeanFieldModel.C_EE])) : 0.0);
-        v.add(second ? Math.sqrt(Math.max(0, y[MeanFieldModel.C_II])) : 0.0);
-        v.add(second ? y[MeanFieldModel.C_EI] : 0.0);
+        out[c++] = second ? Math.sqrt(Math.max(0, y[MeanFieldModel.C_EE])) : 0.0;
+        out[c++] = second ? Math.sqrt(Math.max(0, y[MeanFieldModel.C_II])) : 0.0;
+        out[c++] = second ? y[MeanFieldModel.C_EI] : 0.0;
         for (int a = 0; a < 2; a++) {
-            v.add(m.adaptation(y, a) * 1e12);
+            out[c++] = m.adaptation(y, a) * 1e12;
         }
         for (int a = 0; a < 2; a++) {
             Fluctuations f = m.fluctuations(y, a, time);
-            v.add(f.muV() * 1e3);
-            v.add(f.sV() * 1e3);
-            v.add(f.tauV() * 1e3);
-            v.add(f.tvN());
-            v.add(f.muGe() * 1e9);
-            v.add(f.sGe() * 1e9);
-            v.add(f.muGi() * 1e9);
-            v.add(f.sGi() * 1e9);
+            out[c++] = f.muV() * 1e3;
+            out[c++] = f.sV() * 1e3;
+            out[c++] = f.tauV() * 1e3;
+            out[c++] = f.tvN();
+            out[c++] = f.muGe() * 1e9;
+            out[c++] = f.sGe() * 1e9;
+            out[c++] = f.muGi() * 1e9;
+            out[c++] = f.sGi() * 1e9;
         }
-        return v;
     }
 
-    /** The time course: rows {t, state...} as returned by {@link MeanField#integrate}. */
-    public static Table series(MeanFieldModel m, List<double[]> samples) {
-        Table.Builder b = Table.builder(SERIES_SCHEMA);
+    /**
+     * The bytes one row of a time course takes while it is made: the integration's series (time and
+     * {@code dimension} state variables) and every column of the table.
+     */
+    public static double seriesBytesPerRow(int dimension) {
+        return 8.0 * (1 + dimension) + 8.0 * SERIES_SCHEMA.size();
+    }
+
+    /**
+     * The bytes one fixed point of a sweep takes while it is made: the point (state and eigenvalues,
+     * {@code dimension} each, with the arrays' and record's headers) and its row of the table.
+     */
+    public static double fixedPointBytes(int dimension) {
+        return 3 * (16 + 8.0 * dimension) + 40 + 8.0 * FIXED_POINT_SCHEMA.size();
+    }
+
+    /** The time course from the columns {@link MeanField#integrate} returns: time (s), then the state. */
+    public static Table series(MeanFieldModel m, double[][] samples) {
+        int rows = samples[0].length;
+        double[][] columns = new double[SERIES_SCHEMA.size()][rows];
+        double dtMs = rows > 1 ? (samples[0][1] - samples[0][0]) * 1e3 : 0;
         double[] y = new double[m.getDimension()];
-        for (double[] row : samples) {
-            System.arraycopy(row, 1, y, 0, y.length);
-            List<Object> values = new ArrayList<>();
-            values.add(row[0] * 1e3);
-            values.add(m.externalRate(row[0]));
-            values.addAll(predictions(m, y, row[0]));
-            b.addRow(values.toArray());
+        double[] row = new double[columns.length];
+        for (int r = 0; r < rows; r++) {
+            double t = samples[0][r];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = samples[1 + i][r];
+            }
+            row[0] = TimeGrid.ms(r, dtMs);
+            row[1] = m.externalRate(t);
+            predictions(m, y, t, row, 2);
+            for (int c = 0; c < row.length; c++) {
+                columns[c][r] = row[c];
+            }
         }
-        return b.build();
+        return Table.ofColumns(SERIES_SCHEMA, (Object[]) columns);
     }
 
-    /** Fixed points, one row each; {@code models} gives the model each was found in. */
-    public static Table fixedPoints(List<MeanFieldModel> models, List<FixedPoint> points) {
-        Table.Builder b = Table.builder(FIXED_POINT_SCHEMA);
-        for (int i = 0; i < points.size(); i++) {
-            FixedPoint p = points.get(i);
-            List<Object> values = new ArrayList<>();
-            values.add(p.externalRate());
-            values.addAll(predictions(models.get(i), p.state(), 0));
-            values.add(p.largestRealPart());
-            values.add(p.leadingFrequency());
-            values.add(p.stable() ? 1 : 0);
-            b.addRow(values.toArray());
+    /** Fixed points, one row each, at time 0; {@code modelAt} gives the model each was found in, by its drive. */
+    public static Table fixedPoints(DoubleFunction<MeanFieldModel> modelAt, List<FixedPoint> points) {
+        int rows = points.size();
+        int predictions = PREDICTIONS.size();
+        double[][] real = new double[1 + predictions + 2][rows];
+        int[] stable = new int[rows];
+        double[] row = new double[real.length];
+        for (int r = 0; r < rows; r++) {
+            FixedPoint p = points.get(r);
+            row[0] = p.externalRate();
+            predictions(modelAt.apply(p.externalRate()), p.state(), 0, row, 1);
+            row[1 + predictions] = p.largestRealPart();
+            row[2 + predictions] = p.leadingFrequency();
+            for (int c = 0; c < row.length; c++) {
+                real[c][r] = row[c];
+            }
+            stable[r] = p.stable() ? 1 : 0;
         }
-        return b.build();
+        Object[] columns = new Object[real.length + 1];
+        System.arraycopy(real, 0, columns, 0, real.length);
+        columns[real.length] = stable;
+        return Table.ofColumns(FIXED_POINT_SCHEMA, columns);
     }
 }

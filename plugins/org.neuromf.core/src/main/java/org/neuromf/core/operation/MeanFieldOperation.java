@@ -17,6 +17,7 @@ import org.neuromf.core.stimulus.Waveform;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.TransferCoefficients;
+import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
 
 /** Mean-Field Model: the time course and the fixed point of the mean field of a network. */
@@ -41,7 +42,8 @@ public final class MeanFieldOperation extends OperationBase {
 
     @Override
     public List<TableSchema> outputSchemas(List<TableSchema> inputs, ParameterValues parameters) {
-        ParameterValues.of(MeanFieldSettings.PARAMETERS, parameters.asMap());
+        ParameterValues v = ParameterValues.of(MeanFieldSettings.PARAMETERS, parameters.asMap());
+        MeanField.rows(v.si("tstop_ms"), v.si("dt_ms"));
         NetworkTable.populations(inputs.get(0));
         for (int i = 1; i <= 2; i++) {
             if (inputs.size() > i && inputs.get(i) != null) {
@@ -63,6 +65,8 @@ public final class MeanFieldOperation extends OperationBase {
         List<String> warnings = new ArrayList<>();
         TransferCoefficients[] coefficients = coefficients(network, inputs, warnings);
         double tstop = v.si("tstop_ms");
+        double dt = v.si("dt_ms");
+        long rows = MeanField.rows(tstop, dt);
         Waveform stimulus = Waveform.NONE;
         if (inputs.size() > 3 && inputs.get(3) != null) {
             Table s = inputs.get(3);
@@ -74,15 +78,18 @@ public final class MeanFieldOperation extends OperationBase {
             stimulus = NetworkSimulationOperation.stimulus(s, warnings);
         }
         MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), stimulus);
+        MemoryBudget.require("the mean-field time course (" + rows + " rows from 0 to tstop_ms = " + v.real("tstop_ms")
+                + " every dt_ms = " + v.real("dt_ms") + ")",
+                rows * MeanFieldTables.seriesBytesPerRow(model.getDimension()), "raise dt_ms or shorten tstop_ms");
         FixedPoint start = MeanField.fixedPoint(model, 0, null);
-        List<double[]> series = MeanField.integrate(model, start.state(), tstop, v.si("dt_ms"),
+        double[][] series = MeanField.integrate(model, start.state(), tstop, dt,
                 v.choice("method", MeanField.Method.class), progress);
         if (!start.stable()) {
             warnings.add("the fixed point at t = 0 is unstable (largest real part of the eigenvalues "
                     + start.largestRealPart() + " /s): the time course starts where the activity would not stay");
         }
         return new OperationResult(List.of(MeanFieldTables.series(model, series),
-                MeanFieldTables.fixedPoints(List.of(model), List.of(start))), warnings);
+                MeanFieldTables.fixedPoints(drive -> model, List.of(start))), warnings);
     }
 
     /** The coefficients of both populations: from the tables given, else the published fits. */

@@ -2,6 +2,7 @@ package org.neuromf.core.operation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 import org.neuromf.core.meanfield.FixedPoint;
 import org.neuromf.core.meanfield.MeanField;
@@ -16,6 +17,7 @@ import org.neuromf.core.stimulus.Waveform;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.TransferCoefficients;
+import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
 
 /** Mean-Field Drive Sweep: fixed points and their stability over a range of external drives. */
@@ -47,14 +49,12 @@ public final class MeanFieldSweepOperation extends OperationBase {
         Network network = NetworkTable.fromTable(inputs.get(0));
         List<String> warnings = new ArrayList<>();
         TransferCoefficients[] coefficients = MeanFieldOperation.coefficients(network, inputs, warnings);
-        List<MeanFieldModel> models = new ArrayList<>();
-        List<FixedPoint> points = MeanField.sweep(drive -> {
-            MeanFieldModel m = new MeanFieldModel(withDrive(network, drive), coefficients, v.si("t_ms"),
-                    v.integer("order"), Waveform.NONE);
-            models.add(m);
-            return m;
-        }, drives, progress);
-        return new OperationResult(List.of(MeanFieldTables.fixedPoints(models, points)), warnings);
+        DoubleFunction<MeanFieldModel> modelAt = drive -> new MeanFieldModel(withDrive(network, drive), coefficients,
+                v.si("t_ms"), v.integer("order"), Waveform.NONE);
+        MemoryBudget.require("the mean-field sweep (" + drives.length + " fixed points)", drives.length
+                * MeanFieldTables.fixedPointBytes(modelAt.apply(drives[0]).getDimension()), "use fewer drive_points");
+        List<FixedPoint> points = MeanField.sweep(modelAt, drives, progress);
+        return new OperationResult(List.of(MeanFieldTables.fixedPoints(modelAt, points)), warnings);
     }
 
     private static Network withDrive(Network n, double drive) {

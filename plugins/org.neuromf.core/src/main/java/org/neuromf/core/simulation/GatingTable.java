@@ -22,6 +22,9 @@ public final class GatingTable {
     public static final double STEP_MV = 0.01;
     static final int STRIDE = 16;
 
+    /** The bytes building one table takes: its data and the raw coefficients it is made from. */
+    static final double BYTES = 8.0 * (STRIDE + 8) * (Math.round((V_MAX_MV - V_MIN_MV) / STEP_MV) + 1);
+
     private static final Map<String, GatingTable> CACHE = new ConcurrentHashMap<>();
 
     /** Lowest tabulated V (V). */

@@ -8,9 +8,10 @@ import java.util.function.IntConsumer;
 
 import org.neuromf.core.network.Connectivity;
 import org.neuromf.core.network.Network;
-import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.stimulus.Waveform;
+import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
 import org.neuromf.core.util.RandomStreams;
 import org.neuromf.core.util.RandomStreams.Purpose;
@@ -80,7 +81,9 @@ public final class NetworkSimulator {
         int pops = network.populationCount();
         double dt = settings.dt();
         int steps = settings.steps();
-        checkMemory();
+        SimulationMemory memory = SimulationMemory.of(network, settings);
+        checkPathwaySizes();
+        memory.require(network);
 
         progress.report(0, "building " + network.name());
         NeuronGroup[] groups = new NeuronGroup[pops];
@@ -101,7 +104,8 @@ public final class NetworkSimulator {
                         RandomStreams.stream(settings.seed(), Purpose.DRIVE, blocks.size())));
             }
         }
-        Recorder recorder = new Recorder(network, settings, groups);
+        Recorder recorder = new Recorder(network, settings, groups,
+                memory.tables() + SimulationMemory.collectorReserve());
         SpikeBuffer[] pending = new SpikeBuffer[pops];
         double[] lambda = new double[pops];
         for (int p = 0; p < pops; p++) {
@@ -111,7 +115,7 @@ public final class NetworkSimulator {
         int[] step = new int[1];
         try (StepPool pool = new StepPool(Math.min(settings.effectiveThreads(), blocks.size()))) {
             int parts = pool.parts();
-            Connectivity[][] synapses = connect(pool, progress);
+            Connectivity[][] synapses = connect(pool, progress, memory);
             IntConsumer job = part -> {
                 int first = blocks.size() * part / parts;
                 int last = blocks.size() * (part + 1) / parts;
@@ -165,44 +169,81 @@ public final class NetworkSimulator {
 
     /**
      * Draws every pathway in chunks of {@value #BLOCK} presynaptic neurons, each with its own
-     * stream, on all threads; the result does not depend on their number.
+     * stream, on all threads; the result does not depend on their number. A counting pass gives the
+     * exact number of synapses, checked against the heap (with the result tables still to come)
+     * before a filling pass draws them again from the same streams into arrays of exactly that size.
      */
-    private Connectivity[][] connect(StepPool pool, Progress progress) {
+    Connectivity[][] connect(StepPool pool, Progress progress, SimulationMemory memory) {
         int pops = network.populationCount();
         List<int[]> chunks = new ArrayList<>();
+        int[][][] rowStart = new int[pops][pops][];
         for (int pre = 0; pre < pops; pre++) {
             for (int post = 0; post < pops; post++) {
+                rowStart[pre][post] = new int[network.population(pre).size() + 1];
                 for (int row = 0; row < network.population(pre).size(); row += BLOCK) {
                     chunks.add(new int[] {pre, post, row});
                 }
             }
         }
-        Connectivity[] drawn = new Connectivity[chunks.size()];
+        progress.report(0.01, "counting the synapses of " + network.name());
+        drawChunks(pool, progress, chunks, rowStart, null);
+        long count = 0;
+        for (int pre = 0; pre < pops; pre++) {
+            for (int post = 0; post < pops; post++) {
+                count += Connectivity.toRowStarts(rowStart[pre][post]);
+            }
+        }
+        // the row starts are in place: what is still to come are the targets and the result tables
+        String what = "the " + count + " synapses of network " + network.name() + " and its result tables";
+        double bytes = 4.0 * count + memory.tables();
+        String fix = "use fewer neurons or a lower p_connect";
+        MemoryBudget.require(what, bytes + SimulationMemory.collectorReserve(), fix);
+        int[][][] targets = new int[pops][pops][];
+        try {
+            for (int pre = 0; pre < pops; pre++) {
+                for (int post = 0; post < pops; post++) {
+                    targets[pre][post] = new int[rowStart[pre][post][rowStart[pre][post].length - 1]];
+                }
+            }
+        } catch (OutOfMemoryError e) {
+            // the heap had the room, but not in one piece (G1 places a large array in contiguous regions)
+            throw MemoryBudget.refusal(what, bytes, fix);
+        }
+        progress.report(0.03, "drawing the synapses of " + network.name());
+        drawChunks(pool, progress, chunks, rowStart, targets);
+        Connectivity[][] synapses = new Connectivity[pops][pops];
+        for (int pre = 0; pre < pops; pre++) {
+            for (int post = 0; post < pops; post++) {
+                synapses[pre][post] = new Connectivity(rowStart[pre][post], targets[pre][post]);
+            }
+        }
+        return synapses;
+    }
+
+    /** One pass over the chunks {pre, post, first row}: counts when {@code targets} is null, fills otherwise. */
+    private void drawChunks(StepPool pool, Progress progress, List<int[]> chunks, int[][][] rowStart,
+            int[][][] targets) {
+        int pops = network.populationCount();
         int parts = pool.parts();
         pool.run(part -> {
-            for (int c = part; c < drawn.length; c += parts) {
+            for (int c = part; c < chunks.size(); c += parts) {
                 progress.checkCancelled();
                 int[] chunk = chunks.get(c);
                 int pre = chunk[0];
                 int post = chunk[1];
-                Pathway pw = network.pathway(pre, post);
+                double p = network.pathway(pre, post).probability();
                 int rows = Math.min(BLOCK, network.population(pre).size() - chunk[2]);
+                int nPost = network.population(post).size();
                 long stream = ((long) (pre * pops + post) << 32) + chunk[2];
-                drawn[c] = Connectivity.random(chunk[2], rows, network.population(post).size(), pw.probability(), pre == post,
-                        RandomStreams.stream(settings.seed(), Purpose.CONNECTIVITY, stream));
+                SplittableRandom rng = RandomStreams.stream(settings.seed(), Purpose.CONNECTIVITY, stream);
+                if (targets == null) {
+                    Connectivity.countRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post]);
+                } else {
+                    Connectivity.fillRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post],
+                            targets[pre][post]);
+                }
             }
         });
-        Connectivity[][] synapses = new Connectivity[pops][pops];
-        int c = 0;
-        for (int pre = 0; pre < pops; pre++) {
-            for (int post = 0; post < pops; post++) {
-                int n = (network.population(pre).size() + BLOCK - 1) / BLOCK;
-                synapses[pre][post] = Connectivity.join(network.population(pre).size(),
-                        Arrays.copyOfRange(drawn, c, c + n));
-                c += n;
-            }
-        }
-        return synapses;
     }
 
     /**
@@ -248,22 +289,20 @@ public final class NetworkSimulator {
         }
     }
 
-    /** Refuses, before allocating, a network whose state and synapses would not fit in the heap. */
-    private void checkMemory() {
-        double bytes = 0;
-        int pops = network.populationCount();
-        for (int pre = 0; pre < pops; pre++) {
-            bytes += 8.0 * (6 + pops) * network.population(pre).size();
-            for (int post = 0; post < pops; post++) {
-                bytes += 4.0 * network.pathway(pre, post).probability() * network.population(pre).size()
-                        * network.population(post).size();
+    /** Refuses, before any work, a pathway that would have more synapses than one array can hold. */
+    private void checkPathwaySizes() {
+        for (int pre = 0; pre < network.populationCount(); pre++) {
+            for (int post = 0; post < network.populationCount(); post++) {
+                double expected = SimulationMemory.expectedSynapses(network, pre, post);
+                if (expected + 6 * Math.sqrt(expected) > Connectivity.MAX_SYNAPSES) {
+                    Population from = network.population(pre);
+                    throw new ParameterException("p_from_" + from.name(), "pathway " + from.name() + " -> "
+                            + network.population(post).name() + " would have about " + (long) expected + " synapses ("
+                            + from.size() + " x " + network.population(post).size() + " neurons, p = "
+                            + network.pathway(pre, post).probability() + "), more than one pathway can hold ("
+                            + Connectivity.MAX_SYNAPSES + "): use fewer neurons or a lower p_connect");
+                }
             }
-        }
-        long max = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.8 * max) {
-            throw new SimulationException(String.format("network %s needs about %.0f MB for its state and synapses, more than"
-                    + " the %.0f MB of heap available; use fewer neurons or a lower p_connect, or start Java with a larger -Xmx",
-                    network.name(), bytes / 1e6, max / 1e6));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.cell.CellFamily;
 import org.neuromf.core.cell.HodgkinHuxleyCell;
 import org.neuromf.core.cell.MorrisLecarCell;
 
@@ -52,6 +53,21 @@ abstract class NeuronGroup {
             return new AdExGroup((AdExCell) cell, size, dt, tau, reversal, integrator);
         }
         return new MorrisLecarGroup((MorrisLecarCell) cell, size, dt, tau, reversal, integrator);
+    }
+
+    /**
+     * The bytes the state of {@code size} neurons of this family takes: V and {@code channels}
+     * conductances each, and the family's own arrays (HH: m, h, n, p; AdEx: w and the refractory
+     * count; Morris-Lecar: w), as the constructors allocate them (an HH group also shares a
+     * {@link GatingTable}).
+     */
+    static double stateBytes(CellFamily family, int size, int channels) {
+        double own = switch (family) {
+            case HH -> 4 * 8;
+            case ADEX -> 8 + 4;
+            case ML -> 8;
+        };
+        return size * (8.0 * (1 + channels) + own);
     }
 
     /** Sets the initial state: V uniform in [-90, -60] mV, no conductance, family-specific gates. */

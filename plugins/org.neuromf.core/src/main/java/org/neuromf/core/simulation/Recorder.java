@@ -26,18 +26,19 @@ final class Recorder {
     private final double[][] rateCounts;
     private final double[] driveSums;
 
-    private int[] spikeStep = new int[1024];
-    private int[] spikeNeuron = new int[1024];
-    private byte[] spikePop = new byte[1024];
-    private int spikeCount;
-    private boolean spikeLimitHit;
+    private final SpikeRecord spikes;
+    private boolean spikesStopped;
 
     private final int[] recorded;
     private final double[][] traces;
 
     private final PopulationStats[] stats;
 
-    Recorder(Network network, SimulationSettings settings, NeuronGroup[] groups) {
+    /**
+     * @param reserve bytes the heap must keep free besides the spikes, for the result tables still
+     *        to be made from this record
+     */
+    Recorder(Network network, SimulationSettings settings, NeuronGroup[] groups, double reserve) {
         this.network = network;
         this.settings = settings;
         this.groups = groups;
@@ -54,9 +55,14 @@ final class Recorder {
         stats = new PopulationStats[pops];
         for (int p = 0; p < pops; p++) {
             recorded[p] = Math.min(settings.nRec(), groups[p].size);
+            if (settings.nRec() > groups[p].size) {
+                warnings.add("n_rec = " + settings.nRec() + " is more than population " + network.population(p).name()
+                        + " has: all its " + groups[p].size + " neurons are recorded");
+            }
             traces[p] = new double[recorded[p] * (1 + pops) * steps];
             stats[p] = new PopulationStats(groups[p].size);
         }
+        spikes = new SpikeRecord(settings.recordSpikes() ? settings.maxSpikes() : 0, reserve);
     }
 
     /** Keeps V and the conductances of the recorded neurons among [lo, hi) of a population at the start of step k. */
@@ -74,23 +80,14 @@ final class Recorder {
 
     void spike(int k, int pop, int neuron) {
         rateCounts[pop][k / rateBin]++;
-        if (settings.recordSpikes()) {
-            if (spikeCount < settings.maxSpikes()) {
-                if (spikeCount == spikeStep.length) {
-                    int n = (int) Math.min(settings.maxSpikes(), spikeCount * 2L);
-                    spikeStep = Arrays.copyOf(spikeStep, n);
-                    spikeNeuron = Arrays.copyOf(spikeNeuron, n);
-                    spikePop = Arrays.copyOf(spikePop, n);
-                }
-                spikeStep[spikeCount] = k;
-                spikeNeuron[spikeCount] = neuron;
-                spikePop[spikeCount] = (byte) pop;
-                spikeCount++;
-            } else if (!spikeLimitHit) {
-                spikeLimitHit = true;
-                warnings.add("spike recording stopped at max_spikes = " + settings.maxSpikes() + " spikes (t = "
-                        + Math.round(k * settings.dt() * 1e4) / 10.0 + " ms); rates and statistics still count every spike");
-            }
+        if (settings.recordSpikes() && !spikesStopped && !spikes.add(k, neuron, pop)) {
+            spikesStopped = true;
+            String when = " (t = " + Math.round(k * settings.dt() * 1e4) / 10.0
+                    + " ms); rates and statistics still count every spike";
+            warnings.add(spikes.limitReached() ? "spike recording stopped at max_spikes = " + settings.maxSpikes()
+                    + " spikes" + when : "spike recording stopped at " + spikes.count() + " spikes, below max_spikes = "
+                    + settings.maxSpikes() + ", because the Java heap has no room for more" + when
+                    + ". To keep them all, start Java with a larger heap (-Xmx) or simulate a shorter tstop_ms");
         }
         if (k >= transientSteps) {
             stats[pop].spike(k, neuron, transientSteps);
@@ -120,8 +117,9 @@ final class Recorder {
         }
         int rateBins = driveSums.length;
         double dt = settings.dt();
-        double[][] rates = new double[pops][rateBins];
-        double[] drive = new double[rateBins];
+        // the sums become the means in place: the recorder is done with them, and they are as large as the run is long
+        double[][] rates = rateCounts;
+        double[] drive = driveSums;
         for (int b = 0; b < rateBins; b++) {
             int stepsInBin = Math.min(rateBin, steps - b * rateBin);
             drive[b] = driveSums[b] / stepsInBin;
@@ -134,9 +132,8 @@ final class Recorder {
         for (int p = 0; p < pops; p++) {
             summary[p] = stats[p].summary(names.get(p), counted, syncBin * dt);
         }
-        return new SimulationResult(network.name(), names, sizes, settings, rates, drive,
-                Arrays.copyOf(spikeStep, spikeCount), Arrays.copyOf(spikeNeuron, spikeCount), Arrays.copyOf(spikePop, spikeCount),
-                recorded, traces, summary, warnings);
+        return new SimulationResult(network.name(), names, sizes, settings, rates, drive, spikes, recorded, traces,
+                summary, warnings);
     }
 
     /** Per-neuron counts after the transient, for the summary of one population. */
@@ -150,7 +147,7 @@ final class Recorder {
         final int[] inBin;
         final long[] binSum;
         final long[] binSumSq;
-        int[] touched = new int[64];
+        final int[] touched;
         int touchedCount;
         long spikes;
         long binTotal;
@@ -169,6 +166,7 @@ final class Recorder {
             inBin = new int[size];
             binSum = new long[size];
             binSumSq = new long[size];
+            touched = new int[size]; // a neuron enters once per bin
         }
 
         void spike(int k, int neuron, int transientSteps) {
@@ -183,9 +181,6 @@ final class Recorder {
             }
             lastSpike[neuron] = k;
             if (inBin[neuron]++ == 0) {
-                if (touchedCount == touched.length) {
-                    touched = Arrays.copyOf(touched, touchedCount * 2);
-                }
                 touched[touchedCount++] = neuron;
             }
             binTotal++;

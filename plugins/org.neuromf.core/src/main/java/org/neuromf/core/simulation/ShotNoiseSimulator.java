@@ -87,6 +87,11 @@ public final class ShotNoiseSimulator {
     public record Measurement(double fe, double fi, double[] rates, double muV, double sV, double muGe, double sGe,
             double muGi, double sGi) {
 
+        /** The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's reference. */
+        public static double bytes(int seeds) {
+            return 16 + 8 * 8 + 16 + 8.0 * seeds + 8;
+        }
+
         public double meanRate() {
             double s = 0;
             for (double r : rates) {
@@ -124,6 +129,18 @@ public final class ShotNoiseSimulator {
     }
 
     private ShotNoiseSimulator() {
+    }
+
+    /**
+     * The bytes {@link #measure} holds while it simulates {@code repetitions} neurons of this cell:
+     * their state (V, two conductances, the family's variables), the random stream, next event
+     * times, last crossing, count, potential before the step and rate of each, and the spike buffer;
+     * an HH cell also needs its gating table (shared by the points of one dt).
+     */
+    public static double workingBytes(Cell cell, int repetitions) {
+        double stream = 16 + 8 + 8 + 4; // a SplittableRandom (header, seed, gamma) and its reference
+        return NeuronGroup.stateBytes(cell.family(), repetitions, 2) + repetitions * (stream + 6 * 8 + 4)
+                + (cell.family() == CellFamily.HH ? GatingTable.BYTES : 0);
     }
 
     /**

@@ -41,16 +41,14 @@ public final class SimulationResult {
     private final SimulationSettings settings;
     private final double[][] rates;
     private final double[] drive;
-    private final int[] spikeStep;
-    private final int[] spikeNeuron;
-    private final byte[] spikePop;
+    private final SpikeRecord spikes;
     private final int[] recorded;
     private final double[][] traces;
     private final Summary[] summary;
     private final List<String> warnings;
 
     SimulationResult(String networkName, List<String> populations, int[] sizes, SimulationSettings settings,
-            double[][] rates, double[] drive, int[] spikeStep, int[] spikeNeuron, byte[] spikePop, int[] recorded,
+            double[][] rates, double[] drive, SpikeRecord spikes, int[] recorded,
             double[][] traces, Summary[] summary, List<String> warnings) {
         this.networkName = networkName;
         this.populations = List.copyOf(populations);
@@ -58,9 +56,7 @@ public final class SimulationResult {
         this.settings = settings;
         this.rates = rates;
         this.drive = drive;
-        this.spikeStep = spikeStep;
-        this.spikeNeuron = spikeNeuron;
-        this.spikePop = spikePop;
+        this.spikes = spikes;
         this.recorded = recorded;
         this.traces = traces;
         this.summary = summary;
@@ -109,8 +105,9 @@ public final class SimulationResult {
         return rates[p].clone();
     }
 
+    /** The spikes kept (all of them, unless max_spikes or the heap stopped the recording: see the warnings). */
     public int spikeCount() {
-        return spikeStep.length;
+        return (int) spikes.count();
     }
 
     public Summary summary(int p) {
@@ -131,22 +128,26 @@ public final class SimulationResult {
         }
         cols[0] = time;
         for (int p = 0; p < populations.size(); p++) {
-            cols[1 + p] = rates[p].clone();
+            cols[1 + p] = rates[p]; // shared: neither this result nor the table changes them
         }
-        cols[cols.length - 1] = drive.clone();
+        cols[cols.length - 1] = drive;
         return Table.ofColumns(ratesSchema(populations), cols);
     }
 
     public Table spikesTable() {
-        int n = spikeStep.length;
+        int n = spikeCount();
         double[] time = new double[n];
+        int[] neuron = new int[n];
         String[] pop = new String[n];
         double dtMs = settings.dt() * 1e3;
-        for (int s = 0; s < n; s++) {
-            time[s] = TimeGrid.ms(spikeStep[s], dtMs);
-            pop[s] = populations.get(spikePop[s]);
-        }
-        return Table.ofColumns(SPIKES_SCHEMA, time, spikeNeuron.clone(), pop);
+        int[] row = new int[1];
+        spikes.forEach((step, index, population) -> {
+            time[row[0]] = TimeGrid.ms(step, dtMs);
+            neuron[row[0]] = index;
+            pop[row[0]] = populations.get(population);
+            row[0]++;
+        });
+        return Table.ofColumns(SPIKES_SCHEMA, time, neuron, pop);
     }
 
     public Table tracesTable() {

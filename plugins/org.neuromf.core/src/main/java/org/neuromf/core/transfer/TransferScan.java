@@ -25,6 +25,7 @@ import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Protocol;
 import org.neuromf.core.util.CancelledException;
+import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
 
 /**
@@ -35,7 +36,9 @@ import org.neuromf.core.util.Progress;
  * <p>The grid: fi takes {@code fi_points} values over [fi_min, fi_max]; for each, fe starts at 0
  * and advances by {@code fe_max / (fe_points - 1)}; when the output rate rises by more than
  * {@code max_jump_hz} over one step, the step is halved and the point measured again, so that every
- * row has {@code fe_points} points, dense where the rate rises (the authors' scheme).
+ * row has {@code fe_points} points, dense where the rate rises (the authors' scheme). A halved step
+ * measures again in place of the rejected point, so a row holds {@code fe_points} measurements
+ * whatever the halvings: the memory a scan holds is checked before it starts.
  */
 public final class TransferScan {
 
@@ -114,9 +117,27 @@ public final class TransferScan {
     private TransferScan() {
     }
 
+    /**
+     * Bytes per point of the samples table as {@link TransferSamples#toTable} builds it: a row of 7
+     * boxed values (an Object[7] and 7 boxes, about 160 bytes) held until the columns (52 bytes) are made.
+     */
+    static final double TABLE_BYTES_PER_POINT = 240;
+
+    /**
+     * The heap a scan of {@code points} points holds: their measurements and table rows, and the
+     * neurons of the {@code atOnce} points measured together.
+     */
+    static double bytes(Cell cell, long points, int atOnce, Settings s) {
+        return points * (Measurement.bytes(s.seeds()) + TABLE_BYTES_PER_POINT)
+                + Math.min(points, atOnce) * ShotNoiseSimulator.workingBytes(cell, s.seeds());
+    }
+
     /** The grid scan; measurements ordered by fi, then fe. */
     public static List<Measurement> grid(Cell cell, SynapticInput input, Settings s, Progress progress) {
         int total = s.fiPoints() * s.fePoints();
+        MemoryBudget.require("the transfer-function scan of " + cell.name() + " (fi_points x fe_points = " + total
+                + " points of " + s.seeds() + " seeds each)", bytes(cell, total, Math.min(s.fiPoints(),
+                        s.effectiveThreads()), s), "use fewer fi_points, fe_points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> rows = new ArrayList<>();
         for (int row = 0; row < s.fiPoints(); row++) {
@@ -135,6 +156,9 @@ public final class TransferScan {
         if (fi.length != fe.length) {
             throw new IllegalArgumentException(fe.length + " fe values but " + fi.length + " fi values");
         }
+        MemoryBudget.require("the transfer-function scan of " + cell.name() + " (" + fe.length + " points of "
+                + s.seeds() + " seeds each)", bytes(cell, fe.length, s.effectiveThreads(), s),
+                "use fewer points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < fe.length; i++) {

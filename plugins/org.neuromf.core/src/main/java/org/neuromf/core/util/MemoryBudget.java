@@ -28,13 +28,20 @@ public final class MemoryBudget {
             return;
         }
         System.gc(); // what is in use may be garbage; ask once, on this rare path only
-        long available = available();
-        if (bytes > available) {
-            throw new MemoryException(String.format(Locale.ROOT, "%s need%s about %s of memory, but the Java heap has"
-                    + " only %s free (of %s): %s, or start Java with a larger heap (-Xmx)", what,
-                    what.endsWith("s") ? "" : "s", megabytes(bytes), megabytes(available),
-                    megabytes(Runtime.getRuntime().maxMemory()), fix));
+        if (bytes > available()) {
+            throw refusal(what, bytes, fix);
         }
+    }
+
+    /**
+     * The refusal {@link #require} throws; also for an allocation that failed although the heap
+     * seemed to have room (a large array needs contiguous space, which a fragmented heap may lack).
+     */
+    public static MemoryException refusal(String what, double bytes, String fix) {
+        return new MemoryException(String.format(Locale.ROOT, "%s need%s about %s of memory, but the Java heap has"
+                + " only %s free (of %s): %s, or start Java with a larger heap (-Xmx)", what,
+                what.endsWith("s") ? "" : "s", megabytes(bytes), megabytes(available()),
+                megabytes(Runtime.getRuntime().maxMemory()), fix));
     }
 
     /** A size as people read it: {@code 2006 MB}, {@code 3.2 GB}. */

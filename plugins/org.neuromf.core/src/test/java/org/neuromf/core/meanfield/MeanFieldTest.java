@@ -117,23 +117,23 @@ class MeanFieldTest {
     void integratorsAgreeAndTheStationaryStateStays() {
         MeanFieldModel m = config1(2, Waveform.doubleGaussian(0.3, 0.05, 0.08, 1.5));
         double[] start = MeanField.fixedPoint(m, 0, null).state();
-        List<double[]> adaptive = MeanField.integrate(m, start, 0.6, 1e-4, MeanField.Method.ADAPTIVE, Progress.NONE);
-        List<double[]> rk4 = MeanField.integrate(m, start, 0.6, 1e-4, MeanField.Method.RK4, Progress.NONE);
-        List<double[]> euler = MeanField.integrate(m, start, 0.6, 1e-4, MeanField.Method.EULER, Progress.NONE);
-        assertEquals(6001, rk4.size());
+        double[][] adaptive = MeanField.integrate(m, start, 0.6, 1e-4, MeanField.Method.ADAPTIVE, Progress.NONE);
+        double[][] rk4 = MeanField.integrate(m, start, 0.6, 1e-4, MeanField.Method.RK4, Progress.NONE);
+        double[][] euler = MeanField.integrate(m, start, 0.6, 1e-4, MeanField.Method.EULER, Progress.NONE);
+        assertEquals(6001, rk4[0].length);
         double worst = 0;
         double worstEuler = 0;
         double peak = 0;
-        for (int i = 0; i < rk4.size(); i++) {
-            worst = Math.max(worst, Math.abs(adaptive.get(i)[1] - rk4.get(i)[1]));
-            worstEuler = Math.max(worstEuler, Math.abs(euler.get(i)[1] - rk4.get(i)[1]));
-            peak = Math.max(peak, rk4.get(i)[1]);
+        for (int i = 0; i < rk4[0].length; i++) {
+            worst = Math.max(worst, Math.abs(adaptive[1][i] - rk4[1][i]));
+            worstEuler = Math.max(worstEuler, Math.abs(euler[1][i] - rk4[1][i]));
+            peak = Math.max(peak, rk4[1][i]);
         }
         assertTrue(worst < 1e-6, "adaptive vs RK4: " + worst + " Hz");
         // Euler is first order: at dt = T/50 it errs by about dt/T of the response's change
         assertTrue(worstEuler < 0.02 * (peak - start[0]), "Euler vs RK4: " + worstEuler + " Hz");
         // at 20 ms the stimulus is 1.5 exp(-0.28^2 / (2 0.05^2)) Hz, about 1e-7 Hz
-        assertEquals(start[0], rk4.get(200)[1], 1e-6, "before the stimulus the fixed point stays");
+        assertEquals(start[0], rk4[1][200], 1e-6, "before the stimulus the fixed point stays");
         assertTrue(peak > start[0] + 0.3, "the stimulus raises nu_e: peak " + peak);
     }
 

@@ -3,8 +3,6 @@ package org.neuromf.core.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,7 +15,7 @@ class ConnectivityTest {
     @ParameterizedTest
     @CsvSource({"2000, 2000, 0.05, true", "8000, 2000, 0.05, false", "3000, 3000, 0.5, true", "1000, 5000, 0.002, false"})
     void inDegreesAreBinomial(int nPre, int nPost, double p, boolean recurrent) {
-        Connectivity c = Connectivity.random(nPre, nPost, p, recurrent, new SplittableRandom(5));
+        Connectivity c = Connectivity.random(nPre, nPost, p, recurrent, 5);
         int[] in = c.inDegrees(nPost);
         double n = recurrent ? nPre - 1 : nPre;
         double mean = 0;
@@ -46,7 +44,7 @@ class ConnectivityTest {
     @ParameterizedTest
     @CsvSource({"0.0", "1.0"})
     void extremeProbabilities(double p) {
-        Connectivity c = Connectivity.random(50, 50, p, true, new SplittableRandom(1));
+        Connectivity c = Connectivity.random(50, 50, p, true, 1);
         assertEquals(p == 0 ? 0 : 50 * 49, c.synapseCount());
     }
 }

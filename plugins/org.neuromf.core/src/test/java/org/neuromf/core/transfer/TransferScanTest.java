@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,10 @@ import org.neuromf.core.cell.CellPresets;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.util.CancelledException;
+import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
 
 /** The grid scan: the step rule, reproducibility, cancellation and bad settings. */
@@ -105,6 +108,54 @@ class TransferScanTest {
         e = assertThrows(ParameterException.class, () -> TransferScan.points(CellPresets.get("HH_RS"), CONFIG1,
                 new double[] {-1}, new double[] {2}, settings(), Progress.NONE));
         assertTrue(e.getMessage().contains("fe_hz = -1.0"), e.getMessage());
+    }
+
+    /** 1000 x 1000 points of 1000 seeds would hold 8e9 bytes of rates alone: refused before the first point. */
+    @Test
+    void aScanTooLargeForTheHeapIsRefusedBeforeItStarts() {
+        AtomicInteger reports = new AtomicInteger();
+        Progress counting = new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                reports.incrementAndGet();
+            }
+
+            @Override
+            public void checkCancelled() {
+            }
+        };
+        TransferScan.Settings huge = settings("fi_points", 1000, "fe_points", 1000, "seeds", 1000);
+        MemoryBudget.MemoryException e = assertThrows(MemoryBudget.MemoryException.class,
+                () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, huge, counting));
+        assertTrue(e.getMessage().startsWith("the transfer-function scan of HH_RS (fi_points x fe_points = 1000000"
+                + " points of 1000 seeds each) needs about 8352 MB"), e.getMessage());
+        assertTrue(e.getMessage().contains("use fewer fi_points, fe_points or seeds"), e.getMessage());
+        assertEquals(0, reports.get(), "no point was measured");
+        double[] many = new double[1_000_000];
+        e = assertThrows(MemoryBudget.MemoryException.class, () -> TransferScan.points(CellPresets.get("HH_RS"),
+                CONFIG1, many, many, settings("seeds", 1000), counting));
+        assertTrue(e.getMessage().contains("use fewer points or seeds"), e.getMessage());
+    }
+
+    /**
+     * What one point allocates on its thread against the estimate of what it holds, within 5 %:
+     * allocation counts garbage too (none per step; the progress and the one-time work of a new dt,
+     * a few kB), and a measurement is counted with a list's reference to it.
+     */
+    @Test
+    void theEstimateOfAPointIsWhatItAllocates() {
+        Cell rs = CellPresets.get("HH_RS");
+        ShotNoiseSimulator.Protocol warmUp = ShotNoiseSimulator.Protocol.fast(2.5e-5, 2e-3, 1e-3);
+        ShotNoiseSimulator.measure(rs, CONFIG1, 5, 5, 1000, 1, warmUp, Progress.NONE);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        // a dt of its own, so that the point builds its gating table as estimated
+        ShotNoiseSimulator.Protocol protocol = ShotNoiseSimulator.Protocol.fast(3.5e-5, 2.1e-3, 1.05e-3);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        Measurement m = ShotNoiseSimulator.measure(rs, CONFIG1, 5, 5, 1000, 1, protocol, Progress.NONE);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        double estimate = ShotNoiseSimulator.workingBytes(rs, 1000) + Measurement.bytes(1000);
+        assertEquals(1000, m.rates().length);
+        assertEquals(estimate, allocated, 0.05 * estimate, "estimate " + estimate + " bytes, allocated " + allocated);
     }
 
     private static void assertRefused(String expected, Object... keyValues) {
