@@ -9,6 +9,7 @@ import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.operation.Port;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
@@ -62,21 +63,33 @@ public final class Plots {
                     ParameterSpec.Real.of("to", "To", org.neuromf.core.param.Unit.MILLISECOND, 0, Range.closed(0, 1e9),
                             "end of the time axis; 0 draws up to the last spike")),
             List.of(Port.required("spikes", "spikes table of Network Simulation"))) {
+        /** The shortest time axis drawn (ms): far below any time step, far above what an axis can no longer divide. */
+        private static final double MIN_SPAN_MS = 1e-3;
+
         @Override
         public void check(List<TableSchema> inputs, ParameterValues values) {
             for (String c : List.of("time_ms", "neuron", "population")) {
                 inputs.get(0).require(c, "the spikes table");
             }
+            double from = values.real("from_ms");
+            double to = values.real("to_ms");
+            if (to != 0 && !(to >= from + MIN_SPAN_MS)) {
+                throw ParameterException.outOfRange("to_ms", Range.format(to), "0 (up to the last spike) or [from_ms + "
+                        + MIN_SPAN_MS + " = " + Range.format(from + MIN_SPAN_MS) + ", 1000000000] ms", "the axis must end"
+                        + " after it starts");
+            }
         }
 
         @Override
         public JFreeChart create(List<Table> inputs, ParameterValues values) {
+            check(inputs.stream().map(Table::schema).toList(), values);
             Table spikes = inputs.get(0);
+            double from = values.real("from_ms");
             double to = values.real("to_ms");
-            if (to == 0) {
-                to = java.util.Arrays.stream(spikes.doubleColumn("time_ms")).max().orElse(1);
+            if (to == 0) { // up to the last spike, or a millisecond when none comes after from_ms
+                to = Math.max(from + 1, java.util.Arrays.stream(spikes.doubleColumn("time_ms")).max().orElse(0));
             }
-            return RasterChart.create(spikes, values.integer("max_neurons"), values.real("from_ms"), to);
+            return RasterChart.create(spikes, values.integer("max_neurons"), from, to);
         }
     };
 

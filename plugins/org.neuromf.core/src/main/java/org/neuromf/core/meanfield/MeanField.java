@@ -17,6 +17,8 @@ import org.apache.commons.math3.ode.nonstiff.ClassicalRungeKuttaIntegrator;
 import org.apache.commons.math3.ode.nonstiff.DormandPrince54Integrator;
 import org.apache.commons.math3.ode.nonstiff.EulerIntegrator;
 import org.apache.commons.math3.ode.sampling.FixedStepHandler;
+import org.apache.commons.math3.ode.sampling.StepHandler;
+import org.apache.commons.math3.ode.sampling.StepInterpolator;
 import org.apache.commons.math3.ode.sampling.StepNormalizer;
 import org.apache.commons.math3.ode.sampling.StepNormalizerBounds;
 import org.apache.commons.math3.ode.sampling.StepNormalizerMode;
@@ -73,12 +75,17 @@ public final class MeanField {
      * {@code start} (null: from nu_e = 1, nu_i = 10 Hz after relaxing for 20 T), with its stability.
      */
     public static FixedPoint fixedPoint(MeanFieldModel m, double time, double[] start) {
-        double[] x = start == null ? relax(m, time, m.state(1, 10), 20 * m.timeConstant()) : start.clone();
+        return fixedPoint(m, time, start, Progress.NONE);
+    }
+
+    /** As {@link #fixedPoint(MeanFieldModel, double, double[])}, cancellable while it relaxes. */
+    public static FixedPoint fixedPoint(MeanFieldModel m, double time, double[] start, Progress progress) {
+        double[] x = start == null ? relax(m, time, m.state(1, 10), 20 * m.timeConstant(), progress) : start.clone();
         double[] scale = scales(m);
         Integer iterations = x == null ? null : newton(m, time, x, scale);
         if (iterations == null) {
             // not converged from here: relax much longer towards an attracting state and try once more
-            x = relax(m, time, start == null ? m.state(1, 10) : start, 400 * m.timeConstant());
+            x = relax(m, time, start == null ? m.state(1, 10) : start, 400 * m.timeConstant(), progress);
             iterations = x == null ? null : newton(m, time, x, scale);
         }
         if (iterations != null) {
@@ -179,10 +186,21 @@ public final class MeanField {
      * Integrates the frozen system from y0 for {@code duration} with step control; the end state,
      * or null when the integration cannot go on (the state runs away).
      */
-    private static double[] relax(MeanFieldModel m, double time, double[] y0, double duration) {
+    private static double[] relax(MeanFieldModel m, double time, double[] y0, double duration, Progress progress) {
         double[] y = y0.clone();
+        FirstOrderIntegrator integrator = adaptive(m);
+        integrator.addStepHandler(new StepHandler() {
+            @Override
+            public void init(double t0, double[] state, double t) {
+            }
+
+            @Override
+            public void handleStep(StepInterpolator interpolator, boolean isLast) {
+                progress.checkCancelled();
+            }
+        });
         try {
-            adaptive(m).integrate(frozen(m, time), 0, y0, duration, y);
+            integrator.integrate(frozen(m, time), 0, y0, duration, y);
         } catch (MathIllegalStateException | MathIllegalArgumentException e) {
             return null;
         }
@@ -214,7 +232,7 @@ public final class MeanField {
             MeanFieldModel m = modelAt.apply(drives[i]);
             FixedPoint p;
             try {
-                p = fixedPoint(m, 0, previous);
+                p = fixedPoint(m, 0, previous, progress);
                 previous = p.state();
             } catch (MeanFieldException e) {
                 p = FixedPoint.none(drives[i], m.getDimension());

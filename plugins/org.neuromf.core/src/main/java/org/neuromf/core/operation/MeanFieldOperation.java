@@ -81,7 +81,7 @@ public final class MeanFieldOperation extends OperationBase {
         MemoryBudget.require("the mean-field time course (" + rows + " rows from 0 to tstop_ms = " + v.real("tstop_ms")
                 + " every dt_ms = " + v.real("dt_ms") + ")",
                 rows * MeanFieldTables.seriesBytesPerRow(model.getDimension()), "raise dt_ms or shorten tstop_ms");
-        FixedPoint start = MeanField.fixedPoint(model, 0, null);
+        FixedPoint start = MeanField.fixedPoint(model, 0, null, progress);
         double[][] series = MeanField.integrate(model, start.state(), tstop, dt,
                 v.choice("method", MeanField.Method.class), progress);
         if (!start.stable()) {

@@ -80,6 +80,10 @@ public final class TransferScan {
             new ParameterSpec.Whole("threads", "Threads", 0, 0, 1024,
                     "points measured at once; 0 uses every core. Results do not depend on it"));
 
+    /** The keys that shape the grid; a scan of a points table does not use them. */
+    public static final List<String> GRID_KEYS = List.of("fe_max_hz", "fe_points", "fi_min_hz", "fi_max_hz", "fi_points",
+            "max_jump_hz");
+
     /** The scan settings, checked. Rates in Hz, times in s. */
     public record Settings(double feMax, int fePoints, double fiMin, double fiMax, int fiPoints, double maxJump,
             int seeds, long seed, Protocol protocol, int threads) {
@@ -263,8 +267,4 @@ public final class TransferScan {
             pool.shutdown();
         }
     }
-
-    /** The keys that shape the grid; a scan of a points table does not use them. */
-    public static final List<String> GRID_KEYS = List.of("fe_max_hz", "fe_points", "fi_min_hz", "fi_max_hz", "fi_points",
-            "max_jump_hz");
 }
