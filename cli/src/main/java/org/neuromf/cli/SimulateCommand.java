@@ -8,24 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neuromf.charts.ActivityChart;
 import org.jfree.chart.JFreeChart;
+import org.neuromf.charts.ActivityChart;
 import org.neuromf.charts.RasterChart;
-import org.neuromf.core.network.NetworkBuilder;
-import org.neuromf.core.operation.CellModelOperation;
-import org.neuromf.core.operation.NetworkBuilderOperation;
 import org.neuromf.core.operation.NetworkSimulationOperation;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
-import org.neuromf.core.operation.StimulusWaveformOperation;
-import org.neuromf.core.param.ParameterException;
-import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.simulation.SimulationSettings;
 import org.neuromf.core.stimulus.Stimuli;
-import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
-import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.OutputFolder;
 
 import picocli.CommandLine.Model.CommandSpec;

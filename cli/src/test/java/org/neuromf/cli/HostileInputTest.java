@@ -204,4 +204,45 @@ class HostileInputTest {
             dir.toString()}, "--input a is given twice");
         assertFalse(Files.exists(dir));
     }
+
+    /** The tester's commands, as typed (issue 10), each refused in one line before any work. */
+    @Test
+    void theTestersCommands() throws IOException {
+        Path dir = tmp.resolve("never");
+        String out = dir.toString();
+        assertRefused(new String[] {"meanfield", "--dt", "0.001", "--tstop", "1e7", "--out", out}, "10000000001 rows",
+                "raise dt_ms or shorten tstop_ms");
+        assertRefused(new String[] {"meanfield", "--dt", "100", "--tstop", "50", "--out", out}, "dt_ms = 100");
+        assertRefused(new String[] {"meanfield", "--dt", "0.07", "--tstop", "1", "--out", out}, "0.98 or 1.05");
+        assertRefused(new String[] {"simulate", "--neurons", "100000", "--out", out}, "needs about", "MB of memory",
+                "NEUROMF_JAVA_OPTS=-Xmx");
+        assertRefused(simulate(dir, "--seed", "9223372036854775808"), "seed = 9223372036854775808",
+                "[0, 9223372036854775807]");
+        assertRefused(simulate(dir, "--exc-changes", "gm_ns=15,gm_ns=20"), "gm_ns is given twice");
+        assertRefused(new String[] {"compare", "--rates", tmp.resolve("nothere.csv").toString(), "--meanfield",
+            tmp.resolve("nothere.csv").toString(), "--out", out}, "cannot read", "no such file or folder");
+        Path binary = Files.write(tmp.resolve("rates.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
+        assertRefused(new String[] {"compare", "--rates", binary.toString(), "--meanfield", binary.toString(), "--out",
+            out}, "is not a UTF-8 text file");
+        Path headerOnly = Files.writeString(tmp.resolve("header.csv"), "time_ms,rate_exc_hz,rate_inh_hz,drive_hz\n");
+        assertRefused(new String[] {"compare", "--rates", headerOnly.toString(), "--meanfield", headerOnly.toString(),
+            "--out", out}, "header.csv has no rows");
+        assertEquals(0, run(simulate(tmp.resolve("sim"), "--quiet")), err());
+        assertEquals(0, run("meanfield", "--tstop", "200", "--quiet", "--out", tmp.resolve("mf").toString()), err());
+        String rates = tmp.resolve("sim/rates.csv").toString();
+        String meanField = tmp.resolve("mf/meanfield.csv").toString();
+        assertRefused(new String[] {"compare", "--rates", rates, "--meanfield", meanField, "--bin", "0.07", "--out", out},
+                "bin_ms = 0.07");
+        List<String> lines = Files.readAllLines(Path.of(rates));
+        String[] cells = lines.get(5).split(",");
+        cells[1] = "inf";
+        lines.set(5, String.join(",", cells));
+        Path withInf = tmp.resolve("inf.csv");
+        Files.write(withInf, ("\uFEFF" + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        assertRefused(new String[] {"compare", "--rates", withInf.toString(), "--meanfield", meanField, "--out", out},
+                "inf.csv row 5, column rate_exc_hz: inf is not a finite number");
+        assertFalse(Files.exists(dir));
+        assertEquals(0, run("compare", "--rates", rates, "--meanfield", meanField, "--transient", "50", "-q", "--out",
+                tmp.resolve("cmp").toString()), err());
+    }
 }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM, sent to a real neuromf process while it writes its results: the
@@ -66,26 +68,17 @@ class SignalTest {
         assertEquals(0, new ProcessBuilder("kill", "-" + name, String.valueOf(p.pid())).start().waitFor());
     }
 
-    @Test
-    void ctrlCWhileWritingLeavesNothing() throws Exception {
+    /** Ctrl-C is SIGINT (exit code 130); kill's default is SIGTERM (143). */
+    @ParameterizedTest
+    @CsvSource({"INT, 130", "TERM, 143"})
+    void aSignalWhileWritingLeavesNothing(String signal, int code) throws Exception {
         Path parent = Files.createDirectory(tmp.resolve("results"));
         Path out = parent.resolve("W");
         Process p = start("simulate", "--neurons", "2000", "--tstop", "300", "--transient", "100", "--n-rec", "500",
                 "--quiet", "--out", out.toString());
         awaitStaged(parent, p, f -> f.getFileName().toString().equals("rates.csv"));
-        signal(p, "INT");
-        assertInterrupted(p, 130, parent, out);
-    }
-
-    @Test
-    void sigtermWhileWritingLeavesNothing() throws Exception {
-        Path parent = Files.createDirectory(tmp.resolve("results"));
-        Path out = parent.resolve("W");
-        Process p = start("simulate", "--neurons", "2000", "--tstop", "300", "--transient", "100", "--n-rec", "500",
-                "--quiet", "--out", out.toString());
-        awaitStaged(parent, p, f -> f.getFileName().toString().equals("rates.csv"));
-        signal(p, "TERM");
-        assertInterrupted(p, 143, parent, out);
+        signal(p, signal);
+        assertInterrupted(p, code, parent, out);
     }
 
     /** The paper's pipeline is one result: interrupted once the HH network is written, neither network appears. */

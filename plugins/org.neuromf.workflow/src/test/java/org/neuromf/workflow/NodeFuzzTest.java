@@ -135,19 +135,7 @@ class NodeFuzzTest {
             return;
         }
         List<Table> inputs = INPUTS.getOrDefault(node.id(), List.of());
-        long deadline = System.nanoTime() + RUN_BUDGET_NS;
-        Progress budget = new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-            }
-
-            @Override
-            public void checkCancelled() {
-                if (System.nanoTime() > deadline) {
-                    throw new CancelledException();
-                }
-            }
-        };
+        Progress budget = Budget.cancelsAfter(RUN_BUDGET_NS);
         Thread worker = new Thread(() -> {
             try {
                 List<TableSchema> schemas = inputs.stream().map(t -> t == null ? null : t.schema()).toList();

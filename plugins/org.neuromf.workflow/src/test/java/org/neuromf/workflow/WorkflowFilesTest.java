@@ -346,7 +346,8 @@ class WorkflowFilesTest {
         Path huge = copy(SWEEP, tmp.resolve("huge"));
         edit(huge.resolve(SWEEP_SETTINGS), "key=\"drive_points\" type=\"xint\" value=\"101\"",
                 "key=\"drive_points\" type=\"xint\" value=\"99999999999999999999\"");
-        refused(huge, "node 'Mean-Field Drive Sweep (#4)'", "drive_points = 1.0E20 is outside the allowed range [1, 100000]");
+        refused(huge, "node 'Mean-Field Drive Sweep (#4)'",
+                "drive_points = 99999999999999999999 is outside the allowed range [1, 100000]");
         Path id = copy(SWEEP, tmp.resolve("id"));
         edit(id.resolve("workflow.knime"), "<entry key=\"id\" type=\"xint\" value=\"3\"/>",
                 "<entry key=\"id\" type=\"xint\" value=\"three\"/>");

@@ -193,7 +193,7 @@ class WorkflowMutatorTest {
             Workflow w = WorkflowFiles.read(input);
             WorkflowRunner.check(w);
             try (OutputFolder folder = OutputFolder.open(out, "run-workflow", List.of(input))) {
-                WorkflowRunner.run(w, folder, budget());
+                WorkflowRunner.run(w, folder, Budget.cancelsAfter(RUN_BUDGET_NANOS));
                 folder.commit();
             }
             return "ran";
@@ -205,22 +205,6 @@ class WorkflowMutatorTest {
                     || m.contains("(#"));
             return namesWhere ? "refused" : "failure: the message names no file, node or setting: " + stackTrace(e);
         }
-    }
-
-    private static Progress budget() {
-        long end = System.nanoTime() + RUN_BUDGET_NANOS;
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-            }
-
-            @Override
-            public void checkCancelled() {
-                if (System.nanoTime() > end) {
-                    throw new CancelledException();
-                }
-            }
-        };
     }
 
     private static String stackTrace(Throwable t) {

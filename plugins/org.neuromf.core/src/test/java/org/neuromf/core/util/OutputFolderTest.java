@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,19 @@ class OutputFolderTest {
     private void assertRefused(Path dir, String expected) {
         Exception e = assertThrows(OutputFolder.OutputException.class, () -> open(dir, "simulate"), dir.toString());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void aReadOnlyFolderIsReportedBeforeTheWork() throws IOException {
+        Path locked = Files.createDirectory(tmp.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(locked), "permissions do not bind this user (root)");
+            assertRefused(locked.resolve("run"), "cannot write into " + locked.resolve("run") + ": permission denied");
+            assertRefused(locked, "cannot write into " + locked + ": permission denied");
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
