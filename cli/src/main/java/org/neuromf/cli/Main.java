@@ -1,8 +1,11 @@
 package org.neuromf.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import org.neuromf.core.util.CancelledException;
 import org.neuromf.core.util.MemoryBudget;
@@ -38,18 +41,18 @@ public final class Main {
             }
         });
         String name = args.length == 0 ? "" : args[0];
-        boolean[] done = new boolean[1];
+        AtomicBoolean done = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!done[0]) {
+            if (!done.get()) {
                 interrupted = true;
-                List<java.nio.file.Path> unwritten = OutputFolder.abortAll();
+                List<Path> unwritten = OutputFolder.abortAll();
                 System.err.println("neuromf " + name + ": interrupted" + (unwritten.isEmpty() ? ""
                         : "; nothing was written to " + unwritten.stream().map(String::valueOf)
-                                .collect(java.util.stream.Collectors.joining(", "))));
+                                .collect(Collectors.joining(", "))));
             }
         }));
         int code = new Main(System.out, System.err).run(args);
-        done[0] = true;
+        done.set(true);
         System.exit(code);
     }
 
