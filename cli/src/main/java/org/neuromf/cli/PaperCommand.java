@@ -174,7 +174,7 @@ final class PaperCommand implements Main.Command {
             Network net = NetworkTable.fromTable(network);
             for (int a = 0; a < 2; a++) {
                 String cell = net.population(a).cell().name();
-                if (!TransferCoefficients.hasPreset(cell) || TransferCoefficients.fromTable(coefficients[a], 0, "fit")
+                if (!TransferCoefficients.hasPreset(cell) || TransferCoefficients.single(coefficients[a], "fit")
                         .equals(TransferCoefficients.preset(cell))) {
                     return;
                 }
@@ -214,7 +214,7 @@ final class PaperCommand implements Main.Command {
             tables.put("coefficients_" + name + ".csv", coefficients);
             tables.put("residuals_" + name + ".csv", r.table(1));
             TransferFunction tf = TransferFunction.of(cell, SynapticInput.onto(net, a),
-                    TransferCoefficients.fromTable(coefficients, 0, "coefficients"));
+                    TransferCoefficients.single(coefficients, "coefficients"));
             charts.put("tf_" + name, TransferFunctionChart.create(samples, tf::rate, name));
             report.append(String.format(Locale.ROOT, "- %s: transfer function scanned%s at %d points (4 seeds x 10 s) and"
                     + " fitted, RMS error %.3f Hz.%n", name, scanned, samples.rowCount(),

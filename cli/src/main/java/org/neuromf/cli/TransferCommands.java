@@ -187,7 +187,7 @@ final class TransferCommands {
                 Network network = NetworkTable.fromTable(in.network());
                 Cell cell = CellTable.single(in.cell(), "cell table");
                 TransferFunction fitted = TransferFunction.of(cell, SynapticInput.forCell(network, cell),
-                        TransferCoefficients.fromTable(coefficients, 0, "coefficients"));
+                        TransferCoefficients.single(coefficients, "coefficients"));
                 Outputs.tables(folder, outputs);
                 Outputs.figures(folder, Map.of("tf.png", TransferFunctionChart.create(samples, fitted::rate, cell.name())));
                 folder.commit();

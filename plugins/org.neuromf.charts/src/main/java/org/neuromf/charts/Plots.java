@@ -120,7 +120,7 @@ public final class Plots {
             if (coefficients != null && cellTable != null && network != null) {
                 Cell cell = CellTable.single(cellTable, "cell table");
                 TransferFunction tf = TransferFunction.of(cell, SynapticInput.forCell(NetworkTable.fromTable(network), cell),
-                        TransferCoefficients.fromTable(coefficients, 0, "the coefficient table"));
+                        TransferCoefficients.single(coefficients, "the coefficient table"));
                 curve = tf::rate;
                 name = cell.name();
             } else if (cellTable != null) {

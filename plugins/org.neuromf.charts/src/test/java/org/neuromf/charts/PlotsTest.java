@@ -67,6 +67,11 @@ class PlotsTest {
         Exception e = assertThrows(IllegalArgumentException.class, () -> Plots.TRANSFER_FUNCTION.check(
                 Arrays.asList(NETWORK.schema(), null, null, null), Plots.TRANSFER_FUNCTION.defaults()));
         assertTrue(e.getMessage().contains("fe_hz"), e.getMessage());
+        Table two = TransferCoefficients.toTable(List.of(TransferCoefficients.preset("HH_RS"),
+                TransferCoefficients.preset("HH_FS")));
+        e = assertThrows(IllegalArgumentException.class, () -> Plots.TRANSFER_FUNCTION.create(Arrays.asList(samples, two,
+                cell, NETWORK), Plots.TRANSFER_FUNCTION.defaults()));
+        assertTrue(e.getMessage().contains("has 2 rows; a coefficient table for one cell has one row"), e.getMessage());
         assertEquals(Plots.TRANSFER_FUNCTION, Plots.get("transfer-function-plot"));
         e = assertThrows(IllegalArgumentException.class, () -> Plots.get("pie-chart"));
         assertTrue(e.getMessage().contains("activity-plot, raster-plot, transfer-function-plot"), e.getMessage());

@@ -89,6 +89,9 @@ public final class MeanField {
             iterations = x == null ? null : newton(m, time, x, scale);
         }
         if (iterations != null) {
+            // a rate at rest converges to rounding noise about 0 (e.g. -4e-191 Hz); rates are never negative
+            x[0] = Math.max(0, x[0]);
+            x[1] = Math.max(0, x[1]);
             return withStability(m, time, x, iterations);
         }
         throw new MeanFieldException("the mean field has no converged fixed point at an external rate of "

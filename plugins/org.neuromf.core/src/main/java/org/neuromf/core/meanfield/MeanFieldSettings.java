@@ -63,12 +63,7 @@ public final class MeanFieldSettings {
         String name = network.population(population).name();
         if (table != null) {
             InputTable in = InputTable.of(table, "the coefficient table of population " + name);
-            if (table.rowCount() != 1) {
-                throw new IllegalArgumentException(in.name() + " has " + (table.rowCount() == 0 ? "no" : table.rowCount())
-                        + " rows; population " + name + " needs one row: filter the table to the row of its cell, "
-                        + cell.name());
-            }
-            TransferCoefficients c = TransferCoefficients.fromTable(table, 0, in.name());
+            TransferCoefficients c = TransferCoefficients.single(table, in.name());
             String fitted = in.has(TransferCoefficients.CELL.name())
                     ? table.getString(0, in.column(TransferCoefficients.CELL.name())) : null;
             if (fitted != null && !CellChanges.presetName(fitted.trim()).equals(CellChanges.presetName(cell.name()))) {

@@ -148,6 +148,19 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
     }
 
     /**
+     * The coefficients of a table for one cell, which must have exactly one row: a table of several
+     * is refused, so that no row is chosen in silence.
+     */
+    public static TransferCoefficients single(Table table, String what) {
+        if (table.rowCount() != 1) {
+            throw new IllegalArgumentException(InputTable.of(table, what).name() + " has "
+                    + (table.rowCount() == 0 ? "no" : table.rowCount())
+                    + " rows; a coefficient table for one cell has one row: filter it to the row of that cell");
+        }
+        return fromTable(table, 0, what);
+    }
+
+    /**
      * Row {@code row} of a coefficient table, checked: p0_v .. p10_v numbers in {@link #RANGE},
      * p4_term 0 or 1 (no column: 0), fit_rms_error_hz empty or at least 0, fit_samples a count (empty
      * or no column: 0). {@code what} names the table when it did not come from a file.

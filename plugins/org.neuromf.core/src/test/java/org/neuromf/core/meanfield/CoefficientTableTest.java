@@ -75,8 +75,8 @@ class CoefficientTableTest {
     void exactlyOneRow() {
         Table two = TransferCoefficients.toTable(List.of(TransferCoefficients.preset("HH_RS"),
                 TransferCoefficients.preset("HH_FS")));
-        assertEquals("the coefficient table of population inh has 2 rows; population inh needs one row: filter the table"
-                + " to the row of its cell, HH_FS", refused(HH, 1, two));
+        assertEquals("the coefficient table of population inh has 2 rows; a coefficient table for one cell has one row:"
+                + " filter it to the row of that cell", refused(HH, 1, two));
         Table none = Table.builder(TransferCoefficients.SCHEMA).build();
         assertTrue(refused(HH, 0, none).startsWith("the coefficient table of population exc has no rows"));
     }

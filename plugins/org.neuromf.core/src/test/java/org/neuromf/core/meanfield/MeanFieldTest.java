@@ -160,6 +160,7 @@ class MeanFieldTest {
         List<FixedPoint> points = MeanField.sweep(d -> new MeanFieldModel(NetworkBuilder.build(CellPresets.get("HH_RS"),
                 CellPresets.get("HH_FS"), NetworkBuilder.preset("CONFIG1").with(Map.of("drive_rate_hz", d))), PUBLISHED,
                 5e-3, 2, Waveform.NONE), drives, Progress.NONE);
+        assertTrue(points.get(0).state()[0] >= 0 && points.get(0).state()[1] >= 0, "no drive: rates at rest, never below 0");
         for (int i = 1; i < points.size(); i++) {
             assertTrue(points.get(i).stable(), "stable at " + drives[i]);
             assertTrue(points.get(i).state()[0] > points.get(i - 1).state()[0], "nu_e rises with the drive");
