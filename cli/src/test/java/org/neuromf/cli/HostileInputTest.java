@@ -214,7 +214,7 @@ class HostileInputTest {
                 "raise dt_ms or shorten tstop_ms");
         assertRefused(new String[] {"meanfield", "--dt", "100", "--tstop", "50", "--out", out}, "dt_ms = 100");
         assertRefused(new String[] {"meanfield", "--dt", "0.07", "--tstop", "1", "--out", out}, "0.98 or 1.05");
-        assertRefused(new String[] {"simulate", "--neurons", "100000", "--out", out}, "needs about", "MB of memory",
+        assertRefused(new String[] {"simulate", "--neurons", "200000", "--out", out}, "needs about", "of memory",
                 "NEUROMF_JAVA_OPTS=-Xmx");
         assertRefused(simulate(dir, "--seed", "9223372036854775808"), "seed = 9223372036854775808",
                 "[0, 9223372036854775807]");
@@ -224,13 +224,13 @@ class HostileInputTest {
         Path binary = Files.write(tmp.resolve("rates.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80});
         assertRefused(new String[] {"compare", "--rates", binary.toString(), "--meanfield", binary.toString(), "--out",
             out}, "is not a UTF-8 text file");
-        Path headerOnly = Files.writeString(tmp.resolve("header.csv"), "time_ms,rate_exc_hz,rate_inh_hz,drive_hz\n");
-        assertRefused(new String[] {"compare", "--rates", headerOnly.toString(), "--meanfield", headerOnly.toString(),
-            "--out", out}, "header.csv has no rows");
         assertEquals(0, run(simulate(tmp.resolve("sim"), "--quiet")), err());
         assertEquals(0, run("meanfield", "--tstop", "200", "--quiet", "--out", tmp.resolve("mf").toString()), err());
         String rates = tmp.resolve("sim/rates.csv").toString();
         String meanField = tmp.resolve("mf/meanfield.csv").toString();
+        Path headerOnly = Files.writeString(tmp.resolve("header.csv"), "time_ms,rate_exc_hz,rate_inh_hz,drive_hz\n");
+        assertRefused(new String[] {"compare", "--rates", headerOnly.toString(), "--meanfield", meanField, "--out", out},
+                "header.csv has no rows");
         assertRefused(new String[] {"compare", "--rates", rates, "--meanfield", meanField, "--bin", "0.07", "--out", out},
                 "bin_ms = 0.07");
         List<String> lines = Files.readAllLines(Path.of(rates));
