@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,25 +30,19 @@ class HostileInputTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        assertFalse(err().contains("\tat ") || err().contains("Exception"), "no stack trace: " + err());
-        return code;
+        return cli.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     /** What was printed, with line wrapping undone. */
     private String out() {
-        return out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return cli.out().replaceAll("\\s+", " ");
     }
 
     /** Refused with exit code 2, before any work (no progress line), with every expected piece in the message. */

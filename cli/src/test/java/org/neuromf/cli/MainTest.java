@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,18 +22,14 @@ class MainTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
+        return cli.run(args);
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     private static final String[] SMALL = {"--neurons", "400", "--p-connect", "0.2", "--tstop", "200", "--transient", "50",
@@ -74,7 +67,7 @@ class MainTest {
             assertTrue(Files.exists(dir.resolve(png)), png);
             assertNotNull(ImageIO.read(dir.resolve(png).toFile()), png + " is a readable PNG image");
         }
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("mean_rate_hz"), "prints the summary");
+        assertTrue(cli.out().contains("mean_rate_hz"), "prints the summary");
     }
 
     @Test
@@ -108,7 +101,7 @@ class MainTest {
     @Test
     void presetsListEveryPresetWithUnits() {
         assertEquals(0, run("presets"));
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = cli.out();
         for (String s : List.of("HH_RS", "HH_FS", "HH_RS1", "HH_RS2", "HH_RS_noAd", "HH_RS_A", "LIF", "EIF", "AdExp",
                 "RS-cell", "RS-cell2", "FS-cell", "ML_RS", "ML_FS", "CONFIG1", "Vogels-Abbott", "gm_ns [nS]", "cm_pf [pF]",
                 "tau_w_ms [ms]", "gm_ns=30")) {
@@ -224,7 +217,7 @@ class MainTest {
     void helpAndVersion() {
         assertEquals(0, run("--help"));
         assertEquals(0, run("simulate", "--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--drive-process"));
+        assertTrue(cli.out().contains("--drive-process"));
         assertEquals(0, run("--version"));
         assertEquals(2, run("frobnicate"));
     }
