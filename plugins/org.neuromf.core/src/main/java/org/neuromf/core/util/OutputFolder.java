@@ -61,6 +61,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static final Set<OutputFolder> OPEN = ConcurrentHashMap.newKeySet();
+    private static final String STAGING = ".neuromf-staging-";
 
     private final Path target;
     private final String command;
@@ -130,7 +131,8 @@ public final class OutputFolder implements AutoCloseable {
             String name = target.getFileName().toString();
             lockFile = home.resolve("." + name + ".neuromf-lock");
             channel = lock(dir, lockFile);
-            Path staging = home.resolve("." + name + ".neuromf-staging-" + Long.toHexString(new SplittableRandom().nextLong()));
+            removeStaleStaging(home, name);
+            Path staging = home.resolve("." + name + STAGING + Long.toHexString(new SplittableRandom().nextLong()));
             try {
                 Files.createDirectory(staging);
             } catch (IOException e) {
@@ -378,6 +380,20 @@ public final class OutputFolder implements AutoCloseable {
             // the pid is a courtesy for people looking at the file; the lock holds without it
         }
         return channel;
+    }
+
+    /**
+     * Removes the staging folders of earlier runs into this folder that were killed (SIGKILL, a power
+     * cut) before they could clean up: with the lock held, no other run is using them.
+     */
+    private static void removeStaleStaging(Path home, String name) {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(home, "." + name + STAGING + "*")) {
+            for (Path p : stale) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            // left for the next run; this run's own staging folder has a name of its own
+        }
     }
 
     private static void release(FileChannel channel, Path lockFile) {

@@ -75,6 +75,19 @@ class OutputFolderTest {
     }
 
     @Test
+    void aKilledRunsStagingFolderIsRemovedByTheNextRun() throws IOException {
+        Path stale = Files.createDirectories(tmp.resolve(".run.neuromf-staging-0123/sub"));
+        Files.writeString(stale.resolve("traces.csv"), "half-written");
+        Files.writeString(tmp.resolve("keep.txt"), "the user's");
+        Files.writeString(tmp.resolve(".other.neuromf-staging-77"), "another folder's, not this run's to remove");
+        try (OutputFolder out = open(tmp.resolve("run"), "simulate")) {
+            out.write("rates.csv", text("x"));
+            out.commit();
+        }
+        assertEquals(Set.of(".other.neuromf-staging-77", "keep.txt", "run"), entries(tmp));
+    }
+
+    @Test
     void abortAllIsWhatCtrlCDoes() throws IOException {
         Path dir = tmp.resolve("run");
         OutputFolder out = open(dir, "simulate");
