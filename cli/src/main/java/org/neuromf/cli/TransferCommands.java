@@ -67,12 +67,13 @@ final class TransferCommands {
         Table network(ParseResult parsed, Table cell, Map<String, Object> given) {
             String network = parsed.matchedOptionValue("--network", "CONFIG1");
             Map<String, Object> builderValues = ParameterOptions.only(given, Chains.BUILDER_OPTIONS);
-            if (network.endsWith(".csv")) {
+            Path file = networkFile(parsed);
+            if (file != null) {
                 if (!builderValues.isEmpty()) {
                     throw new IllegalArgumentException("--network " + network + " is a network table: edit it instead of"
                             + " giving " + builderValues.keySet());
                 }
-                return Csv.read(Path.of(network));
+                return Csv.read(file);
             }
             Map<String, Object> values = new LinkedHashMap<>(NetworkBuilder.preset(network).asMap());
             values.putAll(builderValues);

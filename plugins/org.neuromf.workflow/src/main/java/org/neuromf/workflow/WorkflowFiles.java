@@ -194,7 +194,8 @@ public final class WorkflowFiles {
     /** The NeuroMF node of a factory class; anything else is refused by node and factory. */
     static NodeSpec spec(String factory, String node) {
         if (factory == null || factory.isBlank()) {
-            throw new WorkflowException("node '" + node + "' names no factory: its settings.xml is damaged");
+            throw new WorkflowException("node '" + node + "': the entry 'factory' of its settings.xml is empty; KNIME"
+                    + " writes the node's factory class there, such as " + Nodes.all().get(0).factoryClass());
         }
         NodeSpec spec = BY_FACTORY.get(factory);
         if (spec != null) {
@@ -478,10 +479,6 @@ public final class WorkflowFiles {
                     + settingsFile + "', which does not exist" + (folder.isEmpty() ? "" : " (is the node folder '"
                     + folder + "' missing?)"));
             String factory = settings.text("factory", where);
-            if (factory == null || factory.isBlank()) {
-                throw new WorkflowException(where + ": the entry 'factory' is empty; KNIME writes the node's factory"
-                        + " class there, such as " + Nodes.all().get(0).factoryClass());
-            }
             NodeSpec spec = spec(factory, folder.isEmpty() ? settingsFile : folder);
             Config model = settings.child("model", where);
             List<String> expected = spec.parameters().stream().map(ParameterSpec::key).toList();

@@ -1,7 +1,6 @@
 package org.neuromf.core.operation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.neuromf.core.meanfield.FixedPoint;
@@ -14,6 +13,7 @@ import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.stimulus.Waveform;
+import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.TransferCoefficients;
@@ -70,12 +70,12 @@ public final class MeanFieldOperation extends OperationBase {
         Waveform stimulus = Waveform.NONE;
         if (inputs.size() > 3 && inputs.get(3) != null) {
             Table s = inputs.get(3);
-            double last = Arrays.stream(s.doubleColumn("time_ms")).max().orElse(0);
+            stimulus = NetworkSimulationOperation.stimulus(s, warnings); // checks its rows: times finite, increasing
+            double last = InputTable.of(s, "the stimulus table").number(s.rowCount() - 1, "time_ms", InputTable.FINITE);
             if (last > v.real("tstop_ms") + 1e-9) {
                 throw new ParameterException("tstop_ms", "the stimulus table runs to " + last + " ms, beyond tstop_ms = "
                         + v.real("tstop_ms") + ": lengthen the run or shorten the stimulus");
             }
-            stimulus = NetworkSimulationOperation.stimulus(s, warnings);
         }
         MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), stimulus);
         MemoryBudget.require("the mean-field time course (" + rows + " rows from 0 to tstop_ms = " + v.real("tstop_ms")
