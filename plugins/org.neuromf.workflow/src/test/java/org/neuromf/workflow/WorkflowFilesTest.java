@@ -41,7 +41,7 @@ import org.neuromf.core.util.Progress;
 class WorkflowFilesTest {
 
     private static final String SWEEP = "mf-drive-sweep";
-    private static final String SWEEP_SETTINGS = "Mean-Field Drive Sweep (#4)/settings.xml";
+    private static final String SWEEP_SETTINGS = "Mean_Field Drive Sweep (#4)/settings.xml";
 
     private static WorkflowException refused(Executable read, String... expected) {
         WorkflowException e = assertThrows(WorkflowException.class, read);
@@ -177,7 +177,7 @@ class WorkflowFilesTest {
     @Test
     void aHugeEntryBesideTheWorkflowIsNeverRead(@TempDir Path tmp) throws IOException {
         List<RawEntry> entries = raw(files(SWEEP));
-        RawEntry big = zeros(SWEEP + "/Mean-Field Drive Sweep (#4)/port_1/data.bin", 2500);
+        RawEntry big = zeros(SWEEP + "/Mean_Field Drive Sweep (#4)/port_1/data.bin", 2500);
         byte[] damaged = big.deflated().clone();
         java.util.Arrays.fill(damaged, damaged.length - 2, damaged.length, (byte) 0xFF); // an invalid block type
         entries.add(0, new RawEntry(big.name(), damaged, big.crc(), big.claimedSize()));
@@ -323,7 +323,7 @@ class WorkflowFilesTest {
         Path w = copy(SWEEP, tmp);
         edit(w.resolve(SWEEP_SETTINGS), "<entry key=\"order\" type=\"xint\" value=\"2\"/>",
                 "<entry key=\"order\" type=\"xint\" value=\"2\"/>\n<entry key=\"order\" type=\"xint\" value=\"1\"/>");
-        refused(w, SWEEP_SETTINGS + ", line 10: config 'model' holds the key 'order' twice");
+        refused(w, SWEEP_SETTINGS + ", line 14: config 'model' holds the key 'order' twice");
     }
 
     // ---- messages
@@ -339,14 +339,14 @@ class WorkflowFilesTest {
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             Path w = copy(SWEEP, tmp.resolve("w" + c.getKey().hashCode()));
             edit(w.resolve(SWEEP_SETTINGS), c.getKey(), c.getKey().replaceAll("value=\"[^\"]*\"", "value=\"abc\""));
-            WorkflowException e = refused(w, "node 'Mean-Field Drive Sweep (#4)'", SWEEP_SETTINGS, c.getValue()[0],
+            WorkflowException e = refused(w, "node 'Mean_Field Drive Sweep (#4)'", SWEEP_SETTINGS, c.getValue()[0],
                     c.getValue()[1]);
             assertFalse(e.getMessage().contains("For input string"), e.getMessage());
         }
         Path huge = copy(SWEEP, tmp.resolve("huge"));
         edit(huge.resolve(SWEEP_SETTINGS), "key=\"drive_points\" type=\"xint\" value=\"101\"",
                 "key=\"drive_points\" type=\"xint\" value=\"99999999999999999999\"");
-        refused(huge, "node 'Mean-Field Drive Sweep (#4)'",
+        refused(huge, "node 'Mean_Field Drive Sweep (#4)'",
                 "drive_points = 99999999999999999999 is outside the allowed range [1, 100000]");
         Path id = copy(SWEEP, tmp.resolve("id"));
         edit(id.resolve("workflow.knime"), "<entry key=\"id\" type=\"xint\" value=\"3\"/>",
