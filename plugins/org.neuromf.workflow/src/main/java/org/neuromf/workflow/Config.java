@@ -76,6 +76,10 @@ final class Config {
         return children.containsKey(k);
     }
 
+    boolean isEntry(String k) {
+        return children.get(k) instanceof Entry;
+    }
+
     /** The sub-config k; the message names the file and what is missing. */
     Config child(String k, String file) {
         Object c = children.get(k);

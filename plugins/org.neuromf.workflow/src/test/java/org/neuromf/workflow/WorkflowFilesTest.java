@@ -31,6 +31,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuromf.core.table.Table;
 import org.neuromf.core.util.Progress;
 
 /**
@@ -166,6 +167,64 @@ class WorkflowFilesTest {
         List<RawEntry> entries = new ArrayList<>();
         files.forEach((name, content) -> entries.add(RawEntry.of(name, content)));
         return entries;
+    }
+
+    // ---- files KNIME saved
+
+    /** mf-drive-sweep as KNIME 5.12 saved it, configured and executed; how: knime-saved/README.md. */
+    private static final Path KNIME_SAVED = Path.of("src/test/resources/knime-saved");
+    /**
+     * What KNIME writes beside a workflow for itself, and NeuroMF does not: the mark of a save (not
+     * an export), and the copy of the metadata in the format before 5.1.
+     */
+    private static final List<String> KNIME_ONLY = List.of(".savedWithData", "workflowset.meta");
+
+    @Test
+    void aWorkflowThatKnimeSavedIsReadAndRunsLikeOurs() {
+        Workflow ours = WorkflowFiles.read(WORKFLOWS.resolve(SWEEP));
+        Table sweep = WorkflowRunner.run(ours, null, Progress.NONE).tables().get(4).get(0);
+        for (String saved : List.of(SWEEP, SWEEP + "-executed")) {
+            Workflow knime = WorkflowFiles.read(KNIME_SAVED.resolve(saved));
+            assertEquals(ours.description(), knime.description(), saved);
+            assertEquals(ours.nodes(), knime.nodes(), saved + ": the same nodes, settings, notes and places");
+            assertEquals(ours.connections(), knime.connections(), saved);
+            assertEquals(sweep, WorkflowRunner.run(knime, null, Progress.NONE).tables().get(4).get(0), saved);
+        }
+    }
+
+    /** Our files are KNIME's: the same files, and in each the same keys, nested and ordered as KNIME saves them. */
+    @Test
+    void whatWeWriteIsWhatKnimeSaves() throws IOException {
+        Path ours = WORKFLOWS.resolve(SWEEP);
+        Path knime = KNIME_SAVED.resolve(SWEEP);
+        List<String> files = new ArrayList<>(WorkflowTest.files(knime));
+        files.removeAll(KNIME_ONLY);
+        assertEquals(files, WorkflowTest.files(ours));
+        for (String f : files) {
+            if (f.equals("workflow-metadata.xml")) {
+                String modified = "<last-modified>[^<]*</last-modified>";
+                assertEquals(Files.readString(knime.resolve(f)).replaceAll(modified, ""),
+                        Files.readString(ours.resolve(f)).replaceAll(modified, ""), f);
+            } else {
+                assertEquals(keys(knime.resolve(f)), keys(ours.resolve(f)), f);
+            }
+        }
+    }
+
+    /** Every key of a config file as its path ({@code model/preset_Internals/SettingsModelID}), in order. */
+    private static List<String> keys(Path file) throws IOException {
+        List<String> keys = new ArrayList<>();
+        keys(Config.read(Files.readAllBytes(file), file.toString()), "", keys);
+        return keys;
+    }
+
+    private static void keys(Config c, String prefix, List<String> keys) {
+        for (String k : c.keys()) {
+            keys.add(prefix + k);
+            if (!c.isEntry(k)) {
+                keys(c.child(k, ""), prefix + k + "/", keys);
+            }
+        }
     }
 
     // ---- sizes
