@@ -76,6 +76,10 @@ final class Config {
         return children.containsKey(k);
     }
 
+    boolean isEntry(String k) {
+        return children.get(k) instanceof Entry;
+    }
+
     /** The sub-config k; the message names the file and what is missing. */
     Config child(String k, String file) {
         Object c = children.get(k);
@@ -172,18 +176,29 @@ final class Config {
 
     /**
      * Reads a config file from its bytes (read with a size limit by the caller); a malformed file is
-     * refused with its name, the line and the problem. A DOCTYPE is refused (KNIME never writes one),
-     * so no entity is expanded and no external file is read. Parsed as a stream, without recursion,
-     * so that deep nesting cannot overflow the stack.
+     * refused with its name, the line and the problem. Parsed as a stream, without recursion, so that
+     * deep nesting cannot overflow the stack.
      */
     static Config read(byte[] xml, String file) {
         ConfigReader reader = new ConfigReader(file);
+        parse(xml, file, reader);
+        if (reader.root == null) {
+            throw new WorkflowException(file + " holds no KNIME <config>");
+        }
+        return reader.root;
+    }
+
+    /**
+     * Parses a workflow's XML file with {@code handler}. A DOCTYPE is refused (KNIME never writes
+     * one), so no entity is expanded and no external file is read.
+     */
+    static void parse(byte[] xml, String file, DefaultHandler handler) {
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.newSAXParser().parse(new ByteArrayInputStream(xml), reader);
+            f.newSAXParser().parse(new ByteArrayInputStream(xml), handler);
         } catch (SAXParseException e) {
             String m = String.valueOf(e.getMessage());
             String problem = m.contains("DOCTYPE") ? "it has a DOCTYPE declaration, which KNIME's files never have"
@@ -194,10 +209,6 @@ final class Config {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser of this Java lacks a standard feature", e);
         }
-        if (reader.root == null) {
-            throw new WorkflowException(file + " holds no KNIME <config>");
-        }
-        return reader.root;
     }
 
     /** Builds the tree from the parser's events; elements other than config and entry are skipped, content and all. */

@@ -16,7 +16,10 @@ public record Workflow(String name, String description, List<Node> nodes, List<C
      */
     public record Node(int id, String factory, String name, Map<String, Object> settings, String annotation, int x, int y) {
 
-        /** The node's folder, as KNIME names it: {@code Cell Model (#1)}. */
+        /**
+         * The node's name and id, {@code Mean-Field Model (#5)}: names it in messages and names its
+         * output folder (its folder inside the workflow is KNIME's spelling, {@link WorkflowFiles#nodeFolder}).
+         */
         public String folder() {
             return name + " (#" + id + ")";
         }

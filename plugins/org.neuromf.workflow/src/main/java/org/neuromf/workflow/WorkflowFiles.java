@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -23,12 +26,15 @@ import java.util.zip.ZipFile;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.util.IoReasons;
 import org.neuromf.core.util.MemoryBudget;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads and writes workflows in KNIME's format: a folder with {@code workflow.knime} (nodes, their
- * places and annotations, connections) and one folder per node with its {@code settings.xml}
- * (factory, bundle, and the node model's settings, one entry per parameter key as KNIME's
- * SettingsModels store them). A {@code .knwf} file is such a folder zipped.
+ * places, connections), {@code workflow-metadata.xml} (the description) and one folder per node
+ * with its {@code settings.xml} (factory, bundle, annotation, and the node model's settings, one
+ * entry per parameter key as KNIME's SettingsModels store them). A {@code .knwf} file is such a
+ * folder zipped. What is written is what KNIME 5 saves for such a workflow, in its order.
  */
 public final class WorkflowFiles {
 
@@ -36,19 +42,33 @@ public final class WorkflowFiles {
     static final String VERSION = "0.1.0";
     /** Node sizes are cached figure sizes; KNIME 5's interface writes -1 and uses only x and y. */
     private static final int UNSIZED = -1;
+    /**
+     * The state KNIME saves for a configured node, and for a workflow of them: a NeuroMF node with
+     * its inputs connected is configured as soon as KNIME loads it, and a file saying IDLE would
+     * load with a warning per node.
+     */
+    private static final String CONFIGURED = "CONFIGURED";
+    /**
+     * Who and when the files say wrote them: fixed, so that writing a workflow again gives the same
+     * files (a test checks the committed ones).
+     */
+    private static final String AUTHOR = "NeuroMF";
+    private static final OffsetDateTime WRITTEN = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final String METADATA_NAMESPACE = "http://www.knime.org/core/node/workflow/metadata/v1.0";
 
     private WorkflowFiles() {
     }
 
     // ---- writing
 
-    /** Writes the workflow into folder {@code dir} (created), replacing its workflow.knime and nodes' settings.xml. */
+    /** Writes the workflow into folder {@code dir} (created): workflow.knime, its metadata, the nodes' settings. */
     public static void write(Workflow w, Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve("workflow.knime"), workflowConfig(w).toXml(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(WORKFLOW_KNIME), workflowConfig(w).toXml(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(METADATA), metadata(w), StandardCharsets.UTF_8);
             for (Workflow.Node n : w.nodes()) {
-                Path folder = dir.resolve(n.folder());
+                Path folder = dir.resolve(nodeFolder(n));
                 Files.createDirectories(folder);
                 Files.writeString(folder.resolve("settings.xml"), nodeConfig(n).toXml(), StandardCharsets.UTF_8);
             }
@@ -58,23 +78,32 @@ public final class WorkflowFiles {
         }
     }
 
+    /** The node's folder as KNIME names it: its name with all but letters, digits and spaces made _, and its id. */
+    static String nodeFolder(Workflow.Node n) {
+        return n.name().replaceAll("[^a-zA-Z0-9 ]", "_") + " (#" + n.id() + ")";
+    }
+
     static Config workflowConfig(Workflow w) {
-        Config c = new Config("workflow.knime");
-        // KNIME loads only the version strings it knows ("5.1.0" for 5.1 to 5.11) and refuses files
+        Config c = new Config(WORKFLOW_KNIME);
+        // KNIME loads only the version strings it knows ("5.1.0" for 5.1 to 5.12) and refuses files
         // created by a newer release than itself: claim the oldest 5.x that writes this format
         c.string("created_by", "5.1.0");
         c.bool("created_by_nightly", false);
         c.string("version", "5.1.0");
-        c.put("name", "xstring", null);
-        c.put("customDescription", "xstring", w.description());
-        c.string("state", "IDLE");
+        c.string("name", w.name());
+        Config author = c.config("authorInformation");
+        author.string("authored-by", AUTHOR);
+        author.string("authored-when", WRITTEN.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z")));
+        author.string("lastEdited-by", null);
+        author.string("lastEdited-when", null);
+        c.string("customDescription", null); // since 5.1 the description is in workflow-metadata.xml
+        c.string("state", CONFIGURED);
         c.config("workflow_credentials");
-        c.config("annotations");
         Config nodes = c.config("nodes");
         for (Workflow.Node n : w.nodes()) {
             Config node = nodes.config("node_" + n.id());
             node.integer("id", n.id());
-            node.string("node_settings_file", n.folder() + "/settings.xml");
+            node.string("node_settings_file", nodeFolder(n) + "/settings.xml");
             node.bool("node_is_meta", false);
             node.string("node_type", "NativeNode");
             node.string("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
@@ -95,28 +124,51 @@ public final class WorkflowFiles {
             con.integer("sourcePort", k.sourcePort() + 1);
             con.integer("destPort", k.destPort() + 1);
             con.string("ui_classname", "org.knime.core.node.workflow.ConnectionUIInformation");
-            con.config("ui_settings").config("extrainfo.conn.bendpoints").integer("extrainfo.conn.bendpoints_size", 0);
+            con.config("ui_settings").integer("extrainfo.conn.bendpoints_size", 0);
         }
-        c.config("workflow_editor_settings");
+        // no workflow_editor_settings: KNIME writes them only once an editor has set them, and then all of them
         return c;
     }
 
+    /** workflow-metadata.xml, where KNIME 5.1 and later keep the workflow's description. */
+    static String metadata(Workflow w) {
+        String text = w.description().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<workflow-metadata content-type=\"text/plain\" xmlns=\""
+                + METADATA_NAMESPACE + "\">\n    <last-modified>" + DateTimeFormatter.ISO_INSTANT.format(WRITTEN)
+                + "</last-modified>\n    <description>" + text + "</description>\n</workflow-metadata>";
+    }
+
     static Config nodeConfig(Workflow.Node n) {
-        NodeSpec spec = spec(n.factory(), n.folder());
+        NodeSpec spec = spec(n.factory(), nodeFolder(n));
         Config c = new Config("settings.xml");
         c.string("node_file", "settings.xml");
         c.config("flow_stack");
         c.config("internal_node_subsettings").string("memory_policy", "CacheSmallInMemory");
         Config model = c.config("model");
         for (ParameterSpec s : spec.parameters()) {
-            Object v = n.settings().get(s.key());
-            model.put(s.key(), type(SettingsMapping.kind(s)), v);
             Config internals = model.config(s.key() + "_Internals");
             internals.string("SettingsModelID", id(SettingsMapping.kind(s)));
             internals.bool("EnabledStatus", true);
+            model.put(s.key(), type(SettingsMapping.kind(s)), n.settings().get(s.key()));
         }
-        c.put("customDescription", "xstring", null);
-        c.string("state", "IDLE");
+        if (!n.annotation().isEmpty()) { // KNIME writes a node's annotation once it has been set
+            Config annotation = c.config("nodeAnnotation"); // the text under the node, placed by KNIME
+            annotation.string("text", n.annotation());
+            annotation.string("contentType", "text/plain");
+            annotation.integer("bgcolor", 16777215);
+            annotation.integer("x-coordinate", 0);
+            annotation.integer("y-coordinate", 0);
+            annotation.integer("width", 0);
+            annotation.integer("height", 0);
+            annotation.string("alignment", "CENTER");
+            annotation.integer("borderSize", 0);
+            annotation.integer("borderColor", 0);
+            annotation.integer("defFontSize", -1);
+            annotation.integer("annotation-version", 20230412);
+            annotation.config("styles");
+        }
+        c.string("customDescription", null);
+        c.string("state", CONFIGURED);
         c.string("factory", n.factory());
         c.string("node-name", spec.label());
         c.string("node-bundle-name", "NeuroMF KNIME Nodes");
@@ -135,25 +187,11 @@ public final class WorkflowFiles {
         for (int p = 1; p <= (spec.isPlot() ? 1 : spec.outputs().size()); p++) {
             Config port = ports.config("port_" + p);
             port.integer("index", p);
-            port.put("port_dir_location", "xstring", null);
+            port.string("port_dir_location", null);
         }
         Config stores = c.config("filestores");
-        stores.put("file_store_location", "xstring", null);
-        stores.put("file_store_id", "xstring", null);
-        Config annotation = c.config("nodeAnnotation"); // the text under the node, placed by KNIME
-        annotation.string("text", n.annotation());
-        annotation.string("contentType", "text/plain");
-        annotation.integer("bgcolor", 16777215);
-        annotation.integer("x-coordinate", 0);
-        annotation.integer("y-coordinate", 0);
-        annotation.integer("width", 0);
-        annotation.integer("height", 0);
-        annotation.string("alignment", "CENTER");
-        annotation.integer("borderSize", 0);
-        annotation.integer("borderColor", 0);
-        annotation.integer("defFontSize", -1);
-        annotation.integer("annotation-version", 20230412);
-        annotation.config("styles");
+        stores.string("file_store_location", null);
+        stores.string("file_store_id", null);
         return c;
     }
 
@@ -218,6 +256,7 @@ public final class WorkflowFiles {
     /** The longest node name, in UTF-8 bytes, so that its folder name ({@code name (#id)}) fits every file system. */
     private static final int MAX_NAME_BYTES = 200;
     private static final String WORKFLOW_KNIME = "workflow.knime";
+    private static final String METADATA = "workflow-metadata.xml";
 
     /**
      * Reads a workflow folder, or a .knwf archive (a zipped workflow folder). Only workflow.knime and
@@ -509,8 +548,43 @@ public final class WorkflowFiles {
             connections.add(new Workflow.Connection(c.whole("sourceID", file), dataPort(c, "sourcePort", file),
                     c.whole("destID", file), dataPort(c, "destPort", file)));
         }
-        String description = wf.has("customDescription") ? wf.text("customDescription", file) : null;
+        byte[] metadata = files.read(METADATA);
+        String description = metadata != null ? description(metadata, files.where(METADATA))
+                : wf.has("customDescription") ? wf.text("customDescription", file) : null; // before KNIME 5.1
         return new Workflow(name, description == null ? "" : description, nodes, connections);
+    }
+
+    /** The text of workflow-metadata.xml's description, or null when it has none. */
+    private static String description(byte[] metadata, String file) {
+        StringBuilder text = new StringBuilder();
+        boolean[] found = {false};
+        Config.parse(metadata, file, new DefaultHandler() {
+            private int depth;
+            private boolean inside;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                if (++depth == 2 && "description".equals(local)) {
+                    inside = true;
+                    found[0] = true;
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                if (depth-- == 2) {
+                    inside = false;
+                }
+            }
+
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                if (inside) {
+                    text.append(ch, start, length);
+                }
+            }
+        });
+        return found[0] ? text.toString() : null;
     }
 
     /** The name without {@code .} parts and repeated slashes, so that two spellings of one file compare equal. */

@@ -31,6 +31,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuromf.core.table.Table;
 import org.neuromf.core.util.Progress;
 
 /**
@@ -41,7 +42,7 @@ import org.neuromf.core.util.Progress;
 class WorkflowFilesTest {
 
     private static final String SWEEP = "mf-drive-sweep";
-    private static final String SWEEP_SETTINGS = "Mean-Field Drive Sweep (#4)/settings.xml";
+    private static final String SWEEP_SETTINGS = "Mean_Field Drive Sweep (#4)/settings.xml";
 
     private static WorkflowException refused(Executable read, String... expected) {
         WorkflowException e = assertThrows(WorkflowException.class, read);
@@ -168,6 +169,64 @@ class WorkflowFilesTest {
         return entries;
     }
 
+    // ---- files KNIME saved
+
+    /** mf-drive-sweep as KNIME 5.12 saved it, configured and executed; how: knime-saved/README.md. */
+    private static final Path KNIME_SAVED = Path.of("src/test/resources/knime-saved");
+    /**
+     * What KNIME writes beside a workflow for itself, and NeuroMF does not: the mark of a save (not
+     * an export), and the copy of the metadata in the format before 5.1.
+     */
+    private static final List<String> KNIME_ONLY = List.of(".savedWithData", "workflowset.meta");
+
+    @Test
+    void aWorkflowThatKnimeSavedIsReadAndRunsLikeOurs() {
+        Workflow ours = WorkflowFiles.read(WORKFLOWS.resolve(SWEEP));
+        Table sweep = WorkflowRunner.run(ours, null, Progress.NONE).tables().get(4).get(0);
+        for (String saved : List.of(SWEEP, SWEEP + "-executed")) {
+            Workflow knime = WorkflowFiles.read(KNIME_SAVED.resolve(saved));
+            assertEquals(ours.description(), knime.description(), saved);
+            assertEquals(ours.nodes(), knime.nodes(), saved + ": the same nodes, settings, notes and places");
+            assertEquals(ours.connections(), knime.connections(), saved);
+            assertEquals(sweep, WorkflowRunner.run(knime, null, Progress.NONE).tables().get(4).get(0), saved);
+        }
+    }
+
+    /** Our files are KNIME's: the same files, and in each the same keys, nested and ordered as KNIME saves them. */
+    @Test
+    void whatWeWriteIsWhatKnimeSaves() throws IOException {
+        Path ours = WORKFLOWS.resolve(SWEEP);
+        Path knime = KNIME_SAVED.resolve(SWEEP);
+        List<String> files = new ArrayList<>(WorkflowTest.files(knime));
+        files.removeAll(KNIME_ONLY);
+        assertEquals(files, WorkflowTest.files(ours));
+        for (String f : files) {
+            if (f.equals("workflow-metadata.xml")) {
+                String modified = "<last-modified>[^<]*</last-modified>";
+                assertEquals(Files.readString(knime.resolve(f)).replaceAll(modified, ""),
+                        Files.readString(ours.resolve(f)).replaceAll(modified, ""), f);
+            } else {
+                assertEquals(keys(knime.resolve(f)), keys(ours.resolve(f)), f);
+            }
+        }
+    }
+
+    /** Every key of a config file as its path ({@code model/preset_Internals/SettingsModelID}), in order. */
+    private static List<String> keys(Path file) throws IOException {
+        List<String> keys = new ArrayList<>();
+        keys(Config.read(Files.readAllBytes(file), file.toString()), "", keys);
+        return keys;
+    }
+
+    private static void keys(Config c, String prefix, List<String> keys) {
+        for (String k : c.keys()) {
+            keys.add(prefix + k);
+            if (!c.isEntry(k)) {
+                keys(c.child(k, ""), prefix + k + "/", keys);
+            }
+        }
+    }
+
     // ---- sizes
 
     /**
@@ -177,7 +236,7 @@ class WorkflowFilesTest {
     @Test
     void aHugeEntryBesideTheWorkflowIsNeverRead(@TempDir Path tmp) throws IOException {
         List<RawEntry> entries = raw(files(SWEEP));
-        RawEntry big = zeros(SWEEP + "/Mean-Field Drive Sweep (#4)/port_1/data.bin", 2500);
+        RawEntry big = zeros(SWEEP + "/Mean_Field Drive Sweep (#4)/port_1/data.bin", 2500);
         byte[] damaged = big.deflated().clone();
         java.util.Arrays.fill(damaged, damaged.length - 2, damaged.length, (byte) 0xFF); // an invalid block type
         entries.add(0, new RawEntry(big.name(), damaged, big.crc(), big.claimedSize()));
@@ -323,7 +382,7 @@ class WorkflowFilesTest {
         Path w = copy(SWEEP, tmp);
         edit(w.resolve(SWEEP_SETTINGS), "<entry key=\"order\" type=\"xint\" value=\"2\"/>",
                 "<entry key=\"order\" type=\"xint\" value=\"2\"/>\n<entry key=\"order\" type=\"xint\" value=\"1\"/>");
-        refused(w, SWEEP_SETTINGS + ", line 10: config 'model' holds the key 'order' twice");
+        refused(w, SWEEP_SETTINGS + ", line 14: config 'model' holds the key 'order' twice");
     }
 
     // ---- messages
@@ -339,14 +398,14 @@ class WorkflowFilesTest {
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             Path w = copy(SWEEP, tmp.resolve("w" + c.getKey().hashCode()));
             edit(w.resolve(SWEEP_SETTINGS), c.getKey(), c.getKey().replaceAll("value=\"[^\"]*\"", "value=\"abc\""));
-            WorkflowException e = refused(w, "node 'Mean-Field Drive Sweep (#4)'", SWEEP_SETTINGS, c.getValue()[0],
+            WorkflowException e = refused(w, "node 'Mean_Field Drive Sweep (#4)'", SWEEP_SETTINGS, c.getValue()[0],
                     c.getValue()[1]);
             assertFalse(e.getMessage().contains("For input string"), e.getMessage());
         }
         Path huge = copy(SWEEP, tmp.resolve("huge"));
         edit(huge.resolve(SWEEP_SETTINGS), "key=\"drive_points\" type=\"xint\" value=\"101\"",
                 "key=\"drive_points\" type=\"xint\" value=\"99999999999999999999\"");
-        refused(huge, "node 'Mean-Field Drive Sweep (#4)'",
+        refused(huge, "node 'Mean_Field Drive Sweep (#4)'",
                 "drive_points = 99999999999999999999 is outside the allowed range [1, 100000]");
         Path id = copy(SWEEP, tmp.resolve("id"));
         edit(id.resolve("workflow.knime"), "<entry key=\"id\" type=\"xint\" value=\"3\"/>",

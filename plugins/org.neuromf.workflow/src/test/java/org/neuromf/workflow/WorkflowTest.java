@@ -92,21 +92,30 @@ class WorkflowTest {
 
     @Test
     void committedFilesAreWhatPaperWorkflowsWrites(@TempDir Path fresh) throws IOException {
-        List<String> names = new ArrayList<>();
         for (Workflow w : PaperWorkflows.all()) {
-            WorkflowFiles.write(w, fresh.resolve(w.name()));
-            names.add(w.name());
-        }
-        try (Stream<Path> files = Files.walk(fresh)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                Path committed = WORKFLOWS.resolve(fresh.relativize(f).toString());
-                assertTrue(Files.exists(committed), committed + " is missing: run PaperWorkflows");
-                assertEquals(Files.readString(f), Files.readString(committed), committed
-                        + " differs from what PaperWorkflows writes: run java -cp cli/target/neuromf.jar"
+            Path written = fresh.resolve(w.name());
+            Path committed = WORKFLOWS.resolve(w.name());
+            WorkflowFiles.write(w, written);
+            assertEquals(files(written), files(committed), committed + " holds other files than PaperWorkflows writes:"
+                    + " delete its folder and run PaperWorkflows");
+            for (String f : files(written)) {
+                assertEquals(Files.readString(written.resolve(f)), Files.readString(committed.resolve(f)), committed
+                        + "/" + f + " differs from what PaperWorkflows writes: run java -cp cli/target/neuromf.jar"
                         + " org.neuromf.workflow.PaperWorkflows");
             }
+            Workflow read = WorkflowFiles.read(committed);
+            assertEquals(w.description(), read.description(), committed + ": the description (workflow-metadata.xml)");
+            assertEquals(w.connections(), read.connections(), committed.toString());
         }
-        assertEquals(5, names.size());
+        assertEquals(5, PaperWorkflows.all().size());
+    }
+
+    /** The files of a workflow folder, by name inside it ({@code Cell Model (#1)/settings.xml}), sorted. */
+    static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted()
+                    .toList();
+        }
     }
 
     /** Structure: known factories in plugin.xml, exactly the parameter keys with valid values, compatible connections. */
@@ -262,7 +271,7 @@ class WorkflowTest {
     @Test
     void aRewrittenSettingTakesEffect(@TempDir Path tmp) throws IOException {
         Path w = copy("mf-drive-sweep", tmp);
-        Path settings = w.resolve("Mean-Field Drive Sweep (#4)/settings.xml");
+        Path settings = w.resolve("Mean_Field Drive Sweep (#4)/settings.xml");
         edit(settings, "key=\"drive_points\" type=\"xint\" value=\"101\"", "key=\"drive_points\" type=\"xint\" value=\"11\"");
         edit(settings, "key=\"drive_to_hz\" type=\"xdouble\" value=\"10.0\"", "key=\"drive_to_hz\" type=\"xdouble\" value=\"5.0\"");
         WorkflowRunner.Result r = WorkflowRunner.run(WorkflowFiles.read(w), null, Progress.NONE);
@@ -312,18 +321,18 @@ class WorkflowTest {
                 "org.knime.base.node.preproc.filter.row.RowFilterNodeFactory", "not a NeuroMF node");
 
         Path cyclic = copy("hh-spontaneous", tmp.resolve("d"));
-        edit(cyclic.resolve("workflow.knime"), "    </config>\n    <config key=\"workflow_editor_settings\"/>",
+        edit(cyclic.resolve("workflow.knime"), "    </config>\n</config>",
                 "        <config key=\"connection_99\">\n"
                         + "            <entry key=\"sourceID\" type=\"xint\" value=\"6\"/>\n"
                         + "            <entry key=\"destID\" type=\"xint\" value=\"4\"/>\n"
                         + "            <entry key=\"sourcePort\" type=\"xint\" value=\"1\"/>\n"
                         + "            <entry key=\"destPort\" type=\"xint\" value=\"2\"/>\n"
-                        + "        </config>\n    </config>\n    <config key=\"workflow_editor_settings\"/>");
+                        + "        </config>\n    </config>\n</config>");
         assertRefused(cyclic, tmp.resolve("out"), "cycle", "'Network Simulation (#4)' -> 'Compare (#6)' -> 'Network Simulation (#4)'");
 
         Path badValue = copy("mf-drive-sweep", tmp.resolve("e"));
-        edit(badValue.resolve("Mean-Field Drive Sweep (#4)/settings.xml"), "key=\"t_ms\" type=\"xdouble\" value=\"5.0\"",
+        edit(badValue.resolve("Mean_Field Drive Sweep (#4)/settings.xml"), "key=\"t_ms\" type=\"xdouble\" value=\"5.0\"",
                 "key=\"t_ms\" type=\"xdouble\" value=\"-5.0\"");
-        assertRefused(badValue, tmp.resolve("out"), "Mean-Field Drive Sweep (#4)", "t_ms = -5");
+        assertRefused(badValue, tmp.resolve("out"), "Mean_Field Drive Sweep (#4)", "t_ms = -5");
     }
 }
