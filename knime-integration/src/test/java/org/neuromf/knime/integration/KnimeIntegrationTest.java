@@ -43,7 +43,7 @@ class KnimeIntegrationTest {
 
     @BeforeAll
     static void runTheChecksInsideKnime() throws Exception {
-        Path bundles = Path.of(System.getProperty("neuromf.knime.bundles", "../../shared/knime/bundles"));
+        Path bundles = knimeBundles();
         if (!Files.isDirectory(bundles)) {
             String skipped = "KNIME integration tests skipped: no KNIME bundles at " + bundles.toAbsolutePath().normalize()
                     + "; to run them: ./mvnw verify -pl knime-integration -am -Dtest=KnimeIntegrationTest"
@@ -82,6 +82,16 @@ class KnimeIntegrationTest {
                 CHECKS.add(new Check(f[1], f[0].equals("PASS"), f.length > 3 ? unescape(f[3]) : ""));
             }
         }
+    }
+
+    /** The KNIME bundles: -Dneuromf.knime.bundles, else $NEUROMF_KNIME_BUNDLES, else ../shared/knime/bundles. */
+    private static Path knimeBundles() {
+        String named = System.getProperty("neuromf.knime.bundles", "");
+        if (named.isBlank()) {
+            named = System.getenv().getOrDefault("NEUROMF_KNIME_BUNDLES", "");
+        }
+        return named.isBlank() ? Path.of(System.getProperty("neuromf.repository"), "..", "shared", "knime", "bundles")
+                : Path.of(named);
     }
 
     /** A JDK of Java 21 or newer: the one named by -Dneuromf.knime.java, or the newest installed. */
