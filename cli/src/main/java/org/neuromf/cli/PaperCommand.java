@@ -198,7 +198,7 @@ final class PaperCommand implements Main.Command {
                 return TransferCoefficients.preset(name).toTable();
             }
             String scanned = "";
-            if (cell instanceof AdExCell adex && (adex.a != 0 || adex.b != 0)) {
+            if (cell instanceof AdExCell adex && adex.adapts()) {
                 // the mean field carries the adaptation current W itself: measure F without it
                 cell = cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0));
                 scanned = " without adaptation (a = b = 0; the mean field adds W)";
