@@ -21,6 +21,7 @@ import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.network.Network;
+import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.operation.CompareOperation;
@@ -43,6 +44,7 @@ import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.OutputFolder;
 import org.neuromf.core.util.Progress;
+import org.neuromf.workflow.PaperWorkflows;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -62,9 +64,11 @@ final class PaperCommand implements Main.Command {
 
     static final List<ParameterSpec> PARAMETERS = List.of(
             new ParameterSpec.Whole("seeds", "Seeds", 3, 1, 100, "network simulations per condition"),
-            ParameterSpec.Real.of("tstop", "Duration", Unit.MILLISECOND, 2000, Range.closed(1000, 1e6),
-                    "duration of every network simulation and mean field: the stimulus peaks at 1000 ms and the first"
-                            + " 500 ms are left out as a transient"));
+            ParameterSpec.Real.of("tstop", "Duration", Unit.MILLISECOND, PaperWorkflows.PAPER_TSTOP_MS,
+                    Range.closed(1000, 1e6), "duration of the HH network's simulations and mean field: the first 500 ms"
+                            + " are left out as a transient and the stimulus peaks at 1000 ms. A network with slower"
+                            + " cells has a longer transient, 3 times their slowest time constant (AdEx RS-cell: 3 tau_w"
+                            + " = 1500 ms), and runs longer by as much, with its stimulus as long after it"));
 
     private final ParameterOptions options = new ParameterOptions();
 
@@ -95,8 +99,9 @@ final class PaperCommand implements Main.Command {
         boolean published = parsed.matchedOptionValue("--published-fits", false);
         ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
         StringBuilder report = new StringBuilder("# NeuroMF: the paper's analyses\n\n");
-        report.append(String.format(Locale.ROOT, "Networks simulated for %.0f ms, %d seeds per condition, statistics after"
-                + " 500 ms; second-order mean field, T = 5 ms. Transfer functions: %s.%n", tstop, seeds,
+        report.append(String.format(Locale.ROOT, "%d seeds per condition; statistics after a transient of 3 times the"
+                + " slowest time constant of the network's cells, at least 500 ms; second-order mean field, T = 5 ms."
+                + " Transfer functions: %s.%n", seeds,
                 published ? "published fits for HH cells, scanned and fitted otherwise" : "scanned and fitted here"));
         try (OutputFolder folder = Outputs.open(parsed, "paper")) { // both networks and the report, or nothing
             for (int c = 0; c < CONFIGS.size(); c++) {
@@ -118,7 +123,11 @@ final class PaperCommand implements Main.Command {
         private final String config;
         private final String dir;
         private final int seeds;
+        /** This network's run, its transient, the stimulus peak, and the slowest time constant of its cells (ms). */
         private final double tstop;
+        private final double transientMs;
+        private final double t0;
+        private final double slowest;
         private final boolean published;
         private final Progress progress;
         private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -129,7 +138,11 @@ final class PaperCommand implements Main.Command {
             this.config = config;
             this.dir = dir;
             this.seeds = seeds;
-            this.tstop = tstop;
+            Network net = NetworkBuilder.fromConfig(config);
+            this.tstop = PaperWorkflows.durationMs(net, tstop);
+            this.transientMs = PaperWorkflows.transientMs(net);
+            this.t0 = PaperWorkflows.stimulusPeakMs(net);
+            this.slowest = 1e3 * net.slowestTimeConstant();
             this.published = published;
             this.progress = progress;
         }
@@ -137,6 +150,9 @@ final class PaperCommand implements Main.Command {
         /** Runs the pipeline and writes its files into sub-folder {@code dir} of the output folder. */
         String run(OutputFolder out) {
             report.append("\n## ").append(config).append("\n\n");
+            report.append(String.format(Locale.ROOT, "Simulated for %.0f ms, statistics after %.0f ms (the slowest time"
+                    + " constant of its cells is %.0f ms), the double Gaussian's peak at %.0f ms.%n%n", tstop, transientMs,
+                    slowest, t0));
             Table network = Chains.network(config, "", "", Map.of(), new LinkedHashMap<>());
             tables.put("network.csv", network);
             Table[] coefficients = new Table[2];
@@ -144,7 +160,8 @@ final class PaperCommand implements Main.Command {
                 coefficients[a] = transferFunction(network, a, progress.sub(0.3 * a, 0.3));
             }
             Operation stim = new StimulusWaveformOperation();
-            Table stimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop)), Progress.NONE).table(0);
+            Table stimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop, "t0_ms", t0)),
+                    Progress.NONE).table(0);
             tables.put("stimulus.csv", stimulus);
             report.append("\n| condition | population | quantity | network (mean ± SD over seeds) | mean field | difference |\n")
                     .append("|---|---|---|---|---|---|\n");
@@ -198,7 +215,7 @@ final class PaperCommand implements Main.Command {
                 return TransferCoefficients.preset(name).toTable();
             }
             String scanned = "";
-            if (cell instanceof AdExCell adex && (adex.a != 0 || adex.b != 0)) {
+            if (cell instanceof AdExCell adex && adex.adapts()) {
                 // the mean field carries the adaptation current W itself: measure F without it
                 cell = cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0));
                 scanned = " without adaptation (a = b = 0; the mean field adds W)";
@@ -236,9 +253,10 @@ final class PaperCommand implements Main.Command {
             for (int s = 1; s <= seeds; s++) {
                 part.report((s - 1.0) / seeds, config + ", " + name + ": network, seed " + s + " of " + seeds);
                 OperationResult r = sim.run(Arrays.asList(network, stimulus), sim.defaults().with(Map.of("tstop_ms", tstop,
-                        "seed", s, "n_rec", 20, "record_spikes", s == 1)), part.sub((s - 1.0) / seeds, 1.0 / seeds));
-                Table cmp = compare.run(Arrays.asList(r.table(0), field.table(0), r.table(2)), compare.defaults(),
-                        Progress.NONE).table(0);
+                        "transient_ms", transientMs, "seed", s, "n_rec", 20, "record_spikes", s == 1)),
+                        part.sub((s - 1.0) / seeds, 1.0 / seeds));
+                Table cmp = compare.run(Arrays.asList(r.table(0), field.table(0), r.table(2)),
+                        compare.defaults().with(Map.of("transient_ms", transientMs)), Progress.NONE).table(0);
                 comparisons.add(cmp);
                 if (s == 1) {
                     firstRates = r.table(0);
@@ -255,7 +273,7 @@ final class PaperCommand implements Main.Command {
                 Table fp = field.table(1);
                 String[] mfColumn = {"e", "i"};
                 for (int a = 0; a < 2; a++) {
-                    double[] binned = Comparison.binnedRates(firstRates, POPULATIONS[a], 500, 5);
+                    double[] binned = Comparison.binnedRates(firstRates, POPULATIONS[a], transientMs, 5);
                     charts.put("histogram_" + POPULATIONS[a], RateHistogramChart.create(binned,
                             fp.getDouble(0, "nu_" + mfColumn[a] + "_hz"), fp.getDouble(0, "sd_" + mfColumn[a] + "_hz"),
                             POPULATIONS[a], "Population rate in 5 ms bins, " + config));

@@ -94,9 +94,12 @@ public final class PaperExpectations {
         Table cmp = out.table("Compare (#11)", 0);
         double network = value(cmp, "exc", "mean_rate", "network");
         double meanField = value(cmp, "exc", "mean_rate", "mean_field");
-        // measured over 3 seeds: network 1.76 +- 0.06 Hz, mean field 2.40 Hz (see the closing note of issue 4)
-        expect(unmet, network > 1.4 && network < 2.2, "network exc rate in (1.4, 2.2) Hz: " + network);
-        expect(unmet, meanField > 1.8 && meanField < 3.0, "mean-field exc rate in (1.8, 3.0) Hz: " + meanField);
+        // measured over seeds 1-3 (network seed s, both scans with seed s; the workflow is seed 1), statistics over
+        // 1.5-3 s: network 1.640, 1.747, 1.667 Hz (1.685 +- 0.056), mean field 1.817, 1.899, 1.796 Hz
+        // (1.837 +- 0.054); the bounds are about 5 SD either side. Before issue 12 (statistics after 500 ms, the a
+        // term of dW/dt without its 1/tau_w): network 1.76 +- 0.06 Hz, mean field 2.40 Hz
+        expect(unmet, network > 1.45 && network < 1.95, "network exc rate in (1.45, 1.95) Hz: " + network);
+        expect(unmet, meanField > 1.6 && meanField < 2.1, "mean-field exc rate in (1.6, 2.1) Hz: " + meanField);
     }
 
     /** The fitted HH transfer functions against the published ones, on the samples of the scan. */

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuromf.core.network.Network;
+import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.param.Range;
 
 /**
  * The paper's analyses as KNIME workflows (the folders in test-workflows/), defined here once:
@@ -15,7 +18,37 @@ import org.neuromf.core.param.ParameterSpec;
  */
 public final class PaperWorkflows {
 
+    /** The paper's HH protocol (ms): runs of 2 s, statistics after 500 ms, the stimulus peak at 1000 ms. */
+    public static final double PAPER_TSTOP_MS = 2000;
+    public static final double PAPER_TRANSIENT_MS = 500;
+    public static final double PAPER_T0_MS = 1000;
+
     private PaperWorkflows() {
+    }
+
+    /**
+     * The time (ms) left out of a network's statistics: 3 times the slowest time constant of its
+     * cells, by when a slow variable that started far from its steady state is within e^-3 (5 %) of
+     * it, and at least the paper's 500 ms, which the network itself needs (V from its random start,
+     * the drive's ramp). HH_RS--HH_FS: the M current's tau_p is at most 110 ms, so 500 ms;
+     * RS-cell--FS-cell: 3 tau_w = 1500 ms.
+     */
+    public static double transientMs(Network network) {
+        return Math.max(PAPER_TRANSIENT_MS, Math.ceil(3e3 * network.slowestTimeConstant() - 1e-6));
+    }
+
+    /** The duration (ms) of a run as long after this network's transient as {@code tstopMs} after the paper's. */
+    public static double durationMs(Network network, double tstopMs) {
+        return tstopMs - PAPER_TRANSIENT_MS + transientMs(network);
+    }
+
+    /** The double Gaussian's peak (ms): as long after the network's transient as the paper's t0 after its own. */
+    public static double stimulusPeakMs(Network network) {
+        return transientMs(network) + PAPER_T0_MS - PAPER_TRANSIENT_MS;
+    }
+
+    private static String seconds(double ms) {
+        return Range.format(ms / 1e3) + " s";
     }
 
     /** Builds one workflow: nodes with default settings plus changes, placed on a grid. */
@@ -76,10 +109,16 @@ public final class PaperWorkflows {
     private static Workflow networkAndMeanField(String name, String description, boolean waveform) {
         Builder b = new Builder(name, description);
         int[] hh = hhNetwork(b);
-        int stim = waveform ? b.node("stimulus-waveform", 1, 1, "double Gaussian:\npeak 1.5 Hz at 1 s") : -1;
-        int sim = b.node("network-simulation", 2, 0, "2 s, seed 1,\n20 traced neurons", "n_rec", 20L, "seed", 1L);
-        int mf = b.node("mean-field", 2, 1, "second order, T = 5 ms,\npublished HH fits");
-        int cmp = b.node("compare", 3, 0, "network vs mean field\nafter 500 ms");
+        Network net = NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1");
+        double transientMs = transientMs(net);
+        double tstop = durationMs(net, PAPER_TSTOP_MS);
+        int stim = waveform ? b.node("stimulus-waveform", 1, 1, "double Gaussian:\npeak 1.5 Hz at "
+                + seconds(stimulusPeakMs(net)), "t0_ms", stimulusPeakMs(net), "tstop_ms", tstop) : -1;
+        int sim = b.node("network-simulation", 2, 0, seconds(tstop) + ", seed 1,\n20 traced neurons", "n_rec", 20L,
+                "seed", 1L, "tstop_ms", tstop, "transient_ms", transientMs);
+        int mf = b.node("mean-field", 2, 1, "second order, T = 5 ms,\npublished HH fits", "tstop_ms", tstop);
+        int cmp = b.node("compare", 3, 0, "network vs mean field\nafter " + Range.format(transientMs) + " ms",
+                "transient_ms", transientMs);
         int act = b.node("activity-plot", 3, 1, "rates with the mean\nfield and its SD band");
         int raster = b.node("raster-plot", 4, 0, "spikes of 200 neurons\nper population");
         b.connect(hh[2], 0, sim, 0).connect(hh[2], 0, mf, 0);
@@ -105,19 +144,24 @@ public final class PaperWorkflows {
     static Workflow adex() {
         Builder b = new Builder("adex-rs-fs", "RS-cell--FS-cell--CONFIG1 (AdEx): transfer functions scanned and fitted"
                 + " for both cells (RS without adaptation, which the mean field adds as W), then the network against the"
-                + " mean field built from those fits.");
+                + " mean field built from those fits, after a transient of 3 tau_w (the adaptation's time constant).");
         int rs = b.node("cell-model", 0, 0, "RS-cell: adapting\nexcitatory AdEx cell", "preset", "RS-cell");
         int fs = b.node("cell-model", 0, 1, "FS-cell: inhibitory\nAdEx cell", "preset", "FS-cell");
         int rsScan = b.node("cell-model", 0, 2, "RS-cell without adaptation,\nfor its transfer function",
                 "preset", "RS-cell", "changes", "a_ns=0,b_pa=0");
         int net = b.node("network-builder", 1, 0, "CONFIG1 with AdEx cells");
+        Network network = NetworkBuilder.fromConfig("RS-cell--FS-cell--CONFIG1");
+        double transientMs = transientMs(network);
+        double tstop = durationMs(network, PAPER_TSTOP_MS);
         int scanE = b.node("transfer-function-scan", 2, 2, "scan of RS-cell\n(10 x 8 points, 4 seeds)");
         int fitE = b.node("transfer-function-fit", 3, 2, "fit of RS-cell");
         int scanI = b.node("transfer-function-scan", 2, 3, "scan of FS-cell");
         int fitI = b.node("transfer-function-fit", 3, 3, "fit of FS-cell");
-        int sim = b.node("network-simulation", 2, 0, "2 s, seed 1,\n20 traced neurons", "n_rec", 20L, "seed", 1L);
-        int mf = b.node("mean-field", 4, 1, "second order with\nthe fitted transfer functions");
-        int cmp = b.node("compare", 5, 0, "network vs mean field");
+        int sim = b.node("network-simulation", 2, 0, seconds(tstop) + ", seed 1,\n20 traced neurons", "n_rec", 20L,
+                "seed", 1L, "tstop_ms", tstop, "transient_ms", transientMs);
+        int mf = b.node("mean-field", 4, 1, "second order with\nthe fitted transfer functions", "tstop_ms", tstop);
+        int cmp = b.node("compare", 5, 0, "network vs mean field\nafter " + Range.format(transientMs) + " ms = 3 tau_w",
+                "transient_ms", transientMs);
         int act = b.node("activity-plot", 5, 1, "rates with the mean field");
         b.connect(rs, 0, net, 0).connect(fs, 0, net, 1);
         b.connect(rsScan, 0, scanE, 0).connect(net, 0, scanE, 1).connect(scanE, 0, fitE, 0).connect(rsScan, 0, fitE, 1)

@@ -64,6 +64,17 @@ public final class AdExCell extends Cell {
         }
     }
 
+    /** Whether the cell has an adaptation current: a or b nonzero (w starts at 0 and stays there otherwise). */
+    public boolean adapts() {
+        return a != 0 || b != 0;
+    }
+
+    /** C/gL, or tau_w when the cell adapts and tau_w is longer. */
+    @Override
+    public double slowestTimeConstant() {
+        return Math.max(cm / gL, adapts() ? tauW : 0);
+    }
+
     /** V at which a spike is emitted (V). */
     public double spikeThreshold() {
         return vThre + 5 * deltaV;

@@ -57,6 +57,12 @@ public abstract class Cell {
         return parameters.si("gl_ns");
     }
 
+    /**
+     * The slowest time constant of the cell's own dynamics (s), over every membrane potential: how
+     * long the cell takes to forget its initial state. At least the membrane's C/gL.
+     */
+    public abstract double slowestTimeConstant();
+
     /** Leak reversal potential (V); every family has one. */
     public final double leakReversal() {
         return parameters.si("el_mv");

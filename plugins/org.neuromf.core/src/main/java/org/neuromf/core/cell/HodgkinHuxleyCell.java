@@ -52,4 +52,13 @@ public final class HodgkinHuxleyCell extends Cell {
         vSpike = v.si("v_spike_mv");
         i0 = v.si("i0_pa");
     }
+
+    /**
+     * C/gL, or the M-current gate's largest tau_p when the cell has that current; the gates m, h and n
+     * are faster than the membrane (below 10 ms at every V).
+     */
+    @Override
+    public double slowestTimeConstant() {
+        return Math.max(cm / gL, gM > 0 ? HodgkinHuxleyRates.TAU_P_MAX * 1e-3 : 0);
+    }
 }

@@ -10,6 +10,12 @@ package org.neuromf.core.cell;
  */
 public final class HodgkinHuxleyRates {
 
+    /**
+     * The largest {@link #tauP} over V (ms): 400 / min(3.3 e^x + e^-x) = 400 / (2 sqrt(3.3)), about
+     * 110 ms, at (V + 35)/20 = -ln(3.3)/2, V = -46.9 mV.
+     */
+    public static final double TAU_P_MAX = 400 / (2 * Math.sqrt(3.3));
+
     private HodgkinHuxleyRates() {
     }
 

@@ -74,6 +74,12 @@ public final class MorrisLecarCell extends Cell {
         return 0.5 * (1 + Math.tanh((v - v3) / v4));
     }
 
+    /** C/gL, or the longest tau_w(V), 1/phi (at V = V3), when it is longer. */
+    @Override
+    public double slowestTimeConstant() {
+        return Math.max(cm / gL, 1 / phi);
+    }
+
     /** Time constant of w at V (s). */
     public double tauW(double v) {
         return 1 / (phi * Math.cosh((v - v3) / (2 * v4)));

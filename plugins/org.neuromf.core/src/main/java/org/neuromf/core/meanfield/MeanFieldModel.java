@@ -78,7 +78,7 @@ public final class MeanFieldModel implements FirstOrderDifferentialEquations {
             Cell cell = network.population(a).cell();
             tf[a] = TransferFunction.of(cell, SynapticInput.onto(network, a), coefficients[a]);
             size[a] = network.population(a).size();
-            if (cell instanceof AdExCell adex && (adex.a != 0 || adex.b != 0)) {
+            if (cell instanceof AdExCell adex && adex.adapts()) {
                 adapting[a] = adex;
                 wIndex[a] = next++;
             } else {
@@ -160,12 +160,20 @@ public final class MeanFieldModel implements FirstOrderDifferentialEquations {
         }
         for (int a = 0; a < 2; a++) {
             if (wIndex[a] >= 0) {
-                AdExCell cell = adapting[a];
                 double w = y[wIndex[a]];
-                double muV = tf[a].model().at(fe, fi, w).muV();
-                yDot[wIndex[a]] = -w / cell.tauW + cell.b * y[a] + cell.a * (muV - cell.eL);
+                yDot[wIndex[a]] = adaptationRate(adapting[a], w, y[a], tf[a].model().at(fe, fi, w).muV());
             }
         }
+    }
+
+    /**
+     * dW/dt (A/s) of a population of AdEx cells with mean adaptation current w (A), rate nu (Hz) and
+     * mean potential muV (V): the population average of the cell's {@code tau_w dw/dt = a (V - EL) - w}
+     * plus b per spike, {@code (a (muV - EL) - w) / tau_w + b nu} (MODEL.md 5), zero at
+     * {@code w = a (muV - EL) + b tau_w nu}.
+     */
+    public static double adaptationRate(AdExCell cell, double w, double nu, double muV) {
+        return (cell.a * (muV - cell.eL) - w) / cell.tauW + cell.b * nu;
     }
 
     /**

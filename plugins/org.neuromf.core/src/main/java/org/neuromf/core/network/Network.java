@@ -68,6 +68,15 @@ public final class Network {
         return populations.size();
     }
 
+    /** The slowest time constant of its cells' own dynamics (s), see {@link org.neuromf.core.cell.Cell#slowestTimeConstant}. */
+    public double slowestTimeConstant() {
+        double slowest = 0;
+        for (Population p : populations) {
+            slowest = Math.max(slowest, p.cell().slowestTimeConstant());
+        }
+        return slowest;
+    }
+
     public Pathway pathway(int pre, int post) {
         return pathways[pre][post];
     }

@@ -10,7 +10,7 @@ import org.neuromf.core.cell.AdExCell;
  */
 final class AdExGroup extends NeuronGroup {
 
-    private final double[] w;
+    final double[] w;
     private final int[] refractory;
     private final double gL, gLeL, eL, vThre, deltaV, gLdeltaV, a, b, vReset, vSpike, i0, dtOverC, wDecay;
     private final int refractorySteps;

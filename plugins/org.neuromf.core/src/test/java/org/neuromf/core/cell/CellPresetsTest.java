@@ -56,6 +56,14 @@ class CellPresetsTest {
         assertEquals(500.0, CellPresets.get("RS-cell").parameters().asMap().get("tau_w_ms"));
     }
 
+    /** Adaptation (AdEx tau_w, the HH M current, Morris-Lecar's w) or else the membrane's C/gL. */
+    @Test
+    void slowestTimeConstants() {
+        Map<String, Double> expected = Map.of("RS-cell", 0.5, "RS-cell2", 0.02, "FS-cell", 0.02, "LIF", 0.015,
+                "HH_RS", 0.4 / (2 * Math.sqrt(3.3)), "HH_FS", 0.02, "HH_RS_noAd", 0.01, "ML_RS", 1 / 130.0);
+        expected.forEach((name, tau) -> assertEquals(tau, CellPresets.get(name).slowestTimeConstant(), 1e-12 * tau, name));
+    }
+
     @Test
     void cellTableRoundTrip() {
         for (String name : CellPresets.names()) {

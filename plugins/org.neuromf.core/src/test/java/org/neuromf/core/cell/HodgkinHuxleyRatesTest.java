@@ -37,6 +37,28 @@ class HodgkinHuxleyRatesTest {
         }
     }
 
+    /** tau_p peaks where its closed form says; m, h and n stay below 10 ms (measured: 0.12, 6.0, 1.7 ms). */
+    @Test
+    void theMCurrentIsTheSlowestGate() {
+        double largest = 0;
+        double at = Double.NaN;
+        double gates = 0;
+        for (double v = -150; v <= 100; v += 0.001) {
+            double tauP = HodgkinHuxleyRates.tauP(v);
+            if (tauP > largest) {
+                largest = tauP;
+                at = v;
+            }
+            gates = Math.max(gates, 1 / (HodgkinHuxleyRates.alphaM(v, VT) + HodgkinHuxleyRates.betaM(v, VT)));
+            gates = Math.max(gates, 1 / (HodgkinHuxleyRates.alphaH(v, VT) + HodgkinHuxleyRates.betaH(v, VT)));
+            gates = Math.max(gates, 1 / (HodgkinHuxleyRates.alphaN(v, VT) + HodgkinHuxleyRates.betaN(v, VT)));
+        }
+        assertEquals(HodgkinHuxleyRates.TAU_P_MAX, largest, 1e-9 * largest);
+        assertEquals(-35 - 10 * Math.log(3.3), at, 1e-3);
+        assertEquals(110.1, largest, 0.05);
+        assertTrue(gates < 10, "m, h and n at most " + gates + " ms");
+    }
+
     @Test
     void noNaNOverTheWholeVoltageRange() {
         double[] out = new double[8];

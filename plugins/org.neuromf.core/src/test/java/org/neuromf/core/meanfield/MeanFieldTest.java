@@ -137,7 +137,7 @@ class MeanFieldTest {
         assertTrue(peak > start[0] + 0.3, "the stimulus raises nu_e: peak " + peak);
     }
 
-    /** With adaptation the fixed point has dW/dt = 0: W = tau_w (b nu + a (muV - EL)). */
+    /** With adaptation the fixed point has dW/dt = 0: W = a (muV - EL) + b tau_w nu. */
     @Test
     void adaptationSettlesWhereItsEquationSays() {
         Network net = NetworkBuilder.fromConfig("RS-cell--FS-cell--CONFIG1");
@@ -147,7 +147,7 @@ class MeanFieldTest {
         AdExCell rs = (AdExCell) net.population(0).cell();
         double w = m.adaptation(p.state(), 0);
         double muV = m.fluctuations(p.state(), 0, 0).muV();
-        assertEquals(rs.tauW * (rs.b * p.state()[0] + rs.a * (muV - rs.eL)), w, 1e-9 * Math.abs(w));
+        assertEquals(rs.a * (muV - rs.eL) + rs.b * rs.tauW * p.state()[0], w, 1e-9 * Math.abs(w));
         assertTrue(w > 0, "W = " + w);
     }
 
