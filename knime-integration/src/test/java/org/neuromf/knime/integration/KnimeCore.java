@@ -120,10 +120,9 @@ final class KnimeCore {
                 "org.neuromf.knime.integration.EquinoxLauncher", work.resolve("equinox").toString(), list.toString(),
                 bundleName, className));
         command.addAll(args);
-        for (String p : List.of("neuromf.knime.sections")) {
-            if (System.getProperty(p) != null) {
-                command.add(1, "-D" + p + "=" + System.getProperty(p));
-            }
+        String sections = System.getProperty("neuromf.knime.sections");
+        if (sections != null) {
+            command.add(1, "-Dneuromf.knime.sections=" + sections);
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
