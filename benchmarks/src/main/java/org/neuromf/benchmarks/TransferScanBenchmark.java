@@ -7,6 +7,7 @@ import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellPresets;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.simulation.PresynapticInput;
 import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Protocol;
@@ -38,7 +39,7 @@ public final class TransferScanBenchmark {
         for (String t : opt.get("--threads").split(",")) {
             TransferScan.Settings s = TransferScan.Settings.of(Map.of("threads", Integer.parseInt(t)));
             long start = System.nanoTime();
-            List<Measurement> grid = TransferScan.grid(cell, input, s, Progress.NONE);
+            List<Measurement> grid = TransferScan.grid(cell, input, PresynapticInput.POISSON, s, Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             double simulated = grid.size() * 4 * 10.0;
             System.out.printf("  %s thread(s): %d points in %.2f s: %.1f points/s, %.0f simulated neuron-seconds per second"

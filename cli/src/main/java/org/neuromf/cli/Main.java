@@ -73,6 +73,9 @@ public final class Main {
                 case "tf-fit":
                     command = new TransferCommands.Fit();
                     break;
+                case "tf-self-consistent":
+                    command = new SelfConsistentCommand();
+                    break;
                 case "paper":
                     command = new PaperCommand();
                     break;
@@ -175,6 +178,7 @@ public final class Main {
         s.println("  simulate     simulate a spiking network, e.g. --config HH_RS--HH_FS--CONFIG1 --tstop 2000 --seed 5 --out DIR");
         s.println("  tf-scan      measure a transfer function, e.g. --cell HH_RS --network CONFIG1 --out DIR");
         s.println("  tf-fit       fit the template to measured samples: --samples DIR/tf_samples.csv --cell HH_RS --out DIR");
+        s.println("  tf-self-consistent  transfer functions under network-like input, to a fixed point: --config C --out DIR");
         s.println("  meanfield    run the mean field, e.g. --config HH_RS--HH_FS--CONFIG1 --drive 4 --order 2 --out DIR");
         s.println("  compare      compare a simulation with a mean field: --rates R.csv --meanfield M.csv --out DIR");
         s.println("  presets      list every cell and network preset with its parameters and units");

@@ -30,6 +30,7 @@ import org.neuromf.core.operation.MeanFieldSweepOperation;
 import org.neuromf.core.operation.NetworkSimulationOperation;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
+import org.neuromf.core.operation.SelfConsistentTransferOperation;
 import org.neuromf.core.operation.StimulusWaveformOperation;
 import org.neuromf.core.operation.TransferFunctionFitOperation;
 import org.neuromf.core.operation.TransferFunctionScanOperation;
@@ -61,9 +62,15 @@ final class PaperCommand implements Main.Command {
 
     static final List<String> CONFIGS = List.of("HH_RS--HH_FS--CONFIG1", "RS-cell--FS-cell--CONFIG1");
     private static final String[] POPULATIONS = {"exc", "inh"};
+    /** The report's mean-field columns: the paper's method, then the self-consistent one. */
+    private static final List<String> METHODS = List.of("paper's method: Poisson scans (vs network)",
+            "self-consistent transfer functions (vs network)");
 
     static final List<ParameterSpec> PARAMETERS = List.of(
             new ParameterSpec.Whole("seeds", "Seeds", 3, 1, 100, "network simulations per condition"),
+            new ParameterSpec.Whole("self_consistent_iterations", "Self-consistent rescans", 8, 0, 100,
+                    "most rescans of the self-consistent transfer functions (neuromf tf-self-consistent), whose mean"
+                            + " field is the report's third column; 0 leaves that column out"),
             ParameterSpec.Real.of("tstop", "Duration", Unit.MILLISECOND, PaperWorkflows.PAPER_TSTOP_MS,
                     Range.closed(1000, 1e6), "duration of the HH network's simulations and mean field: the first 500 ms"
                             + " are left out as a transient and the stimulus peaks at 1000 ms. A network with slower"
@@ -95,6 +102,7 @@ final class PaperCommand implements Main.Command {
         }
         ParameterValues values = ParameterValues.of(PARAMETERS, options.values(parsed));
         int seeds = values.integer("seeds");
+        int iterations = values.integer("self_consistent_iterations");
         double tstop = values.real("tstop_ms");
         boolean published = parsed.matchedOptionValue("--published-fits", false);
         ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
@@ -106,7 +114,7 @@ final class PaperCommand implements Main.Command {
         try (OutputFolder folder = Outputs.open(parsed, "paper")) { // both networks and the report, or nothing
             for (int c = 0; c < CONFIGS.size(); c++) {
                 Progress part = progress.sub((double) c / CONFIGS.size(), 1.0 / CONFIGS.size());
-                report.append(new Pipeline(CONFIGS.get(c), c == 0 ? "hh" : "adex", seeds, tstop, published, part)
+                report.append(new Pipeline(CONFIGS.get(c), c == 0 ? "hh" : "adex", seeds, tstop, published, iterations, part)
                         .run(folder));
             }
             String text = report.toString();
@@ -129,12 +137,15 @@ final class PaperCommand implements Main.Command {
         private final double t0;
         private final double slowest;
         private final boolean published;
+        /** The most rescans of the self-consistent transfer functions; 0: none. */
+        private final int iterations;
         private final Progress progress;
         private final Map<String, Table> tables = new LinkedHashMap<>();
         private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
         private final StringBuilder report = new StringBuilder();
 
-        Pipeline(String config, String dir, int seeds, double tstop, boolean published, Progress progress) {
+        Pipeline(String config, String dir, int seeds, double tstop, boolean published, int iterations,
+                Progress progress) {
             this.config = config;
             this.dir = dir;
             this.seeds = seeds;
@@ -144,6 +155,7 @@ final class PaperCommand implements Main.Command {
             this.t0 = PaperWorkflows.stimulusPeakMs(net);
             this.slowest = 1e3 * net.slowestTimeConstant();
             this.published = published;
+            this.iterations = iterations;
             this.progress = progress;
         }
 
@@ -155,18 +167,24 @@ final class PaperCommand implements Main.Command {
                     slowest, t0));
             Table network = Chains.network(config, "", "", Map.of(), new LinkedHashMap<>());
             tables.put("network.csv", network);
+            List<Table[]> methods = new ArrayList<>();
             Table[] coefficients = new Table[2];
             for (int a = 0; a < 2; a++) {
-                coefficients[a] = transferFunction(network, a, progress.sub(0.3 * a, 0.3));
+                coefficients[a] = transferFunction(network, a, progress.sub(0.15 * a, 0.15));
+            }
+            methods.add(coefficients);
+            if (iterations > 0) {
+                methods.add(selfConsistent(network, progress.sub(0.3, 0.3)));
             }
             Operation stim = new StimulusWaveformOperation();
             Table stimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop, "t0_ms", t0)),
                     Progress.NONE).table(0);
             tables.put("stimulus.csv", stimulus);
-            report.append("\n| condition | population | quantity | network (mean ± SD over seeds) | mean field | difference |\n")
-                    .append("|---|---|---|---|---|---|\n");
-            condition("spontaneous", network, null, coefficients, progress.sub(0.6, 0.2));
-            condition("waveform", network, stimulus, coefficients, progress.sub(0.8, 0.2));
+            report.append("\n| condition | population | quantity | network (mean ± SD over seeds) | ")
+                    .append(String.join(" | ", METHODS.subList(0, methods.size()))).append(" |\n|---|---|---|---|")
+                    .append("---|".repeat(methods.size())).append("\n");
+            condition("spontaneous", network, null, methods, progress.sub(0.6, 0.2));
+            condition("waveform", network, stimulus, methods, progress.sub(0.8, 0.2));
             publishedFixedPoint(network, coefficients);
             Operation sweep = new MeanFieldSweepOperation();
             Table fixedPoints = sweep.run(Arrays.asList(network, coefficients[0], coefficients[1]), sweep.defaults(),
@@ -239,25 +257,63 @@ final class PaperCommand implements Main.Command {
             return coefficients;
         }
 
-        /** The network over seeds and the mean field under one drive, compared. */
-        private void condition(String name, Table network, Table stimulus, Table[] coefficients, Progress part) {
+        /**
+         * The self-consistent transfer functions of both cells (their tables kept as files), and a
+         * sentence on how the loop went.
+         */
+        private Table[] selfConsistent(Table network, Progress part) {
+            Operation loop = new SelfConsistentTransferOperation();
+            part.report(0, "self-consistent transfer functions of " + config);
+            OperationResult r = loop.run(List.of(network), loop.defaults().with(Map.of("max_iterations", iterations)), part);
+            Table steps = r.table(0);
+            Network net = NetworkTable.fromTable(network);
+            tables.put("self_consistent_iterations.csv", steps);
+            for (int a = 0; a < 2; a++) {
+                String name = net.population(a).cell().name();
+                tables.put("coefficients_self_consistent_" + name + ".csv", r.table(1 + a));
+                tables.put("tf_samples_self_consistent_" + name + ".csv", r.table(3 + a));
+            }
+            int last = steps.rowCount() - 1;
+            report.append(String.format(Locale.ROOT, "- Self-consistent transfer functions: %d rescans under renewal"
+                    + " input trains and binomial in-degrees (%s); the spontaneous fixed point went from nu_e = %.4f,"
+                    + " nu_i = %.4f Hz (Poisson scans at the network's dt) to %.4f, %.4f Hz, the last rescan moving it"
+                    + " by %.2f %%. Output CV of the interspike intervals at the fixed point: %.3f (exc), %.3f (inh).%n",
+                    last, r.warnings().isEmpty() ? "converged" : "not converged", steps.getDouble(0, "nu_e_hz"),
+                    steps.getDouble(0, "nu_i_hz"), steps.getDouble(last, "nu_e_hz"), steps.getDouble(last, "nu_i_hz"),
+                    steps.getDouble(last, "change_percent"), steps.getDouble(last, "out_cv_exc"),
+                    steps.getDouble(last, "out_cv_inh")));
+            return new Table[] {r.table(1), r.table(2)};
+        }
+
+        /** The network over seeds and the mean field of each method under one drive, compared. */
+        private void condition(String name, Table network, Table stimulus, List<Table[]> methods, Progress part) {
             Operation sim = new NetworkSimulationOperation();
             Operation mf = new MeanFieldOperation();
             Operation compare = new CompareOperation();
-            OperationResult field = mf.run(Arrays.asList(network, coefficients[0], coefficients[1], stimulus),
-                    mf.defaults().with(Map.of("tstop_ms", tstop)), Progress.NONE);
-            tables.put("meanfield_" + name + ".csv", field.table(0));
-            tables.put("fixed_point_" + name + ".csv", field.table(1));
-            List<Table> comparisons = new ArrayList<>();
+            List<OperationResult> fields = new ArrayList<>();
+            for (int m = 0; m < methods.size(); m++) {
+                Table[] coefficients = methods.get(m);
+                OperationResult field = mf.run(Arrays.asList(network, coefficients[0], coefficients[1], stimulus),
+                        mf.defaults().with(Map.of("tstop_ms", tstop)), Progress.NONE);
+                String suffix = m == 0 ? "" : "_self_consistent";
+                tables.put("meanfield_" + name + suffix + ".csv", field.table(0));
+                tables.put("fixed_point_" + name + suffix + ".csv", field.table(1));
+                fields.add(field);
+            }
+            List<List<Table>> comparisons = new ArrayList<>();
+            for (int m = 0; m < methods.size(); m++) {
+                comparisons.add(new ArrayList<>());
+            }
             Table firstRates = null;
             for (int s = 1; s <= seeds; s++) {
                 part.report((s - 1.0) / seeds, config + ", " + name + ": network, seed " + s + " of " + seeds);
                 OperationResult r = sim.run(Arrays.asList(network, stimulus), sim.defaults().with(Map.of("tstop_ms", tstop,
                         "transient_ms", transientMs, "seed", s, "n_rec", 20, "record_spikes", s == 1)),
                         part.sub((s - 1.0) / seeds, 1.0 / seeds));
-                Table cmp = compare.run(Arrays.asList(r.table(0), field.table(0), r.table(2)),
-                        compare.defaults().with(Map.of("transient_ms", transientMs)), Progress.NONE).table(0);
-                comparisons.add(cmp);
+                for (int m = 0; m < methods.size(); m++) {
+                    comparisons.get(m).add(compare.run(Arrays.asList(r.table(0), fields.get(m).table(0), r.table(2)),
+                            compare.defaults().with(Map.of("transient_ms", transientMs)), Progress.NONE).table(0));
+                }
                 if (s == 1) {
                     firstRates = r.table(0);
                     tables.put("rates_" + name + ".csv", r.table(0));
@@ -268,9 +324,10 @@ final class PaperCommand implements Main.Command {
             }
             Table summary = summarise(name, comparisons);
             tables.put("comparison_" + name + ".csv", summary);
-            charts.put("meanfield_" + name, MeanFieldChart.create(firstRates, field.table(0), 5));
+            OperationResult best = fields.get(fields.size() - 1);
+            charts.put("meanfield_" + name, MeanFieldChart.create(firstRates, best.table(0), 5));
             if (stimulus == null) {
-                Table fp = field.table(1);
+                Table fp = best.table(1);
                 String[] mfColumn = {"e", "i"};
                 for (int a = 0; a < 2; a++) {
                     double[] binned = Comparison.binnedRates(firstRates, POPULATIONS[a], transientMs, 5);
@@ -283,28 +340,51 @@ final class PaperCommand implements Main.Command {
             }
         }
 
-        /** Network values as mean and SD over seeds beside the mean field's, per population and quantity. */
-        private Table summarise(String condition, List<Table> comparisons) {
-            Table first = comparisons.get(0);
-            Table.Builder b = Table.builder(TableSchema.of(ColumnSpec.text("population", "population"),
+        /**
+         * Network values as mean and SD over seeds beside each method's mean field, per population
+         * and quantity; the figures and the histogram show the last method.
+         */
+        private Table summarise(String condition, List<List<Table>> comparisons) {
+            Table first = comparisons.get(0).get(0);
+            List<ColumnSpec> columns = new ArrayList<>(List.of(ColumnSpec.text("population", "population"),
                     ColumnSpec.text("quantity", "what is compared"), ColumnSpec.text("unit", "unit"),
                     ColumnSpec.real("network", "mean over seeds"), ColumnSpec.real("network_sd", "SD over seeds"),
-                    ColumnSpec.real("mean_field", "mean-field value"), ColumnSpec.real("difference", "network - mean_field")));
+                    ColumnSpec.real("mean_field", "mean field of the paper's method (Poisson scans)"),
+                    ColumnSpec.real("difference", "network - mean_field")));
+            if (comparisons.size() > 1) {
+                columns.add(ColumnSpec.real("mean_field_self_consistent", "mean field of the self-consistent transfer"
+                        + " functions"));
+                columns.add(ColumnSpec.real("difference_self_consistent", "network - mean_field_self_consistent"));
+            }
+            Table.Builder b = Table.builder(TableSchema.of(columns.toArray(new ColumnSpec[0])));
             for (int r = 0; r < first.rowCount(); r++) {
-                double[] v = new double[comparisons.size()];
+                double[] v = new double[comparisons.get(0).size()];
                 for (int s = 0; s < v.length; s++) {
-                    v[s] = comparisons.get(s).getDouble(r, "network");
+                    v[s] = comparisons.get(0).get(s).getDouble(r, "network");
                 }
                 double mean = Arrays.stream(v).average().orElse(Double.NaN);
                 double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
-                double predicted = first.getDouble(r, "mean_field");
-                b.addRow(first.getString(r, "population"), first.getString(r, "quantity"), first.getString(r, "unit"), mean,
-                        sd, predicted, mean - predicted);
-                report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.4g ± %.2g %s | %.4g | %+.3g |%n", condition,
-                        first.getString(r, "population"), first.getString(r, "quantity"), mean, sd,
-                        first.getString(r, "unit"), predicted, mean - predicted));
+                List<Object> row = new ArrayList<>(List.of(first.getString(r, "population"), first.getString(r, "quantity"),
+                        first.getString(r, "unit"), mean, sd));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s | %.4g ± %.2g %s |",
+                        condition, first.getString(r, "population"), first.getString(r, "quantity"), mean, sd,
+                        first.getString(r, "unit")));
+                for (List<Table> method : comparisons) {
+                    double predicted = method.get(0).getDouble(r, "mean_field");
+                    row.add(predicted);
+                    row.add(mean - predicted);
+                    line.append(String.format(Locale.ROOT, " %.4g (%s) |", predicted, relative(predicted, mean)));
+                }
+                b.addRow(row.toArray());
+                report.append(line).append('\n');
             }
             return b.build();
+        }
+
+        /** The mean field's deviation from the network in percent of the network's value; empty where that is 0. */
+        private static String relative(double predicted, double network) {
+            return network == 0 || !Double.isFinite(predicted) ? "—"
+                    : String.format(Locale.ROOT, "%+.1f %%", 100 * (predicted - network) / Math.abs(network));
         }
 
         private static JFreeChart statistics(Table summary, String unit, String... quantities) {

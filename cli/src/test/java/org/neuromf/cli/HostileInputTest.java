@@ -75,8 +75,8 @@ class HostileInputTest {
 
     @Test
     void everyCommandExplainsItselfWithUnitsDefaultsAndRanges() {
-        for (String command : List.of("simulate", "tf-scan", "tf-fit", "paper", "run-workflow", "meanfield", "compare",
-                "presets", "operations")) {
+        for (String command : List.of("simulate", "tf-scan", "tf-fit", "tf-self-consistent", "paper", "run-workflow",
+                "meanfield", "compare", "presets", "operations")) {
             assertEquals(0, run(command, "--help"), command + ": " + err());
             assertTrue(out().startsWith("Usage: neuromf " + command), command + ": " + out());
         }

@@ -32,7 +32,7 @@ class ReadmeTest {
 
     /** Per command, the options that make it short: a value replaces the README's, or is added. */
     private static final Map<String, List<String>> SHORT = Map.of(
-            "paper", List.of("--published-fits", "", "--seeds", "1", "--tstop", "1000"),
+            "paper", List.of("--published-fits", "", "--seeds", "1", "--tstop", "1000", "--self-consistent-iterations", "0"),
             "simulate", List.of("--tstop", "1200", "--neurons", "400", "--p-connect", "0.2"),
             "tf-scan", List.of("--fe-points", "8", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient",
                     "500"),
@@ -118,7 +118,8 @@ class ReadmeTest {
     void theShortFormOnlyChangesSizes() {
         assertEquals(List.of("simulate", "--tstop", "1200", "--out", "x", "--neurons", "400", "--p-connect", "0.2"),
                 shortForm("./neuromf simulate --tstop 2000 --out x"));
-        assertEquals(List.of("paper", "--out", "p", "--published-fits", "--seeds", "1", "--tstop", "1000"),
+        assertEquals(List.of("paper", "--out", "p", "--published-fits", "--seeds", "1", "--tstop", "1000",
+                "--self-consistent-iterations", "0"),
                 shortForm("./neuromf paper --out p"));
     }
 }

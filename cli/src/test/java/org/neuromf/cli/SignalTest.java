@@ -86,7 +86,8 @@ class SignalTest {
     void anInterruptedPaperLeavesNeitherNetwork() throws Exception {
         Path parent = Files.createDirectory(tmp.resolve("results"));
         Path out = parent.resolve("paper");
-        Process p = start("paper", "--published-fits", "--seeds", "1", "--tstop", "1000", "--quiet", "--out", out.toString());
+        Process p = start("paper", "--published-fits", "--seeds", "1", "--tstop", "1000", "--self-consistent-iterations", "0",
+                "--quiet", "--out", out.toString());
         awaitStaged(parent, p, f -> f.getParent().getFileName().toString().equals("hh"));
         signal(p, "INT");
         assertInterrupted(p, 130, parent, out);

@@ -22,6 +22,7 @@ public final class Nodes {
             Map.entry("network-simulation", Category.SIMULATION),
             Map.entry("transfer-function-scan", Category.SIMULATION),
             Map.entry("transfer-function-fit", Category.SIMULATION),
+            Map.entry("self-consistent-transfer", Category.SIMULATION),
             Map.entry("mean-field", Category.MEAN_FIELD),
             Map.entry("mean-field-sweep", Category.MEAN_FIELD),
             Map.entry("compare", Category.MEAN_FIELD));

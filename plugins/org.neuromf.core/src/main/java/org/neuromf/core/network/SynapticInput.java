@@ -31,11 +31,16 @@ public record SynapticInput(double ke, double qe, double te, double ee, double k
      * excitatory population when no population has this cell.
      */
     public static SynapticInput forCell(Network network, Cell cell) {
+        return onto(network, populationOf(network, cell));
+    }
+
+    /** The population of {@code cell} (found by the cell's name), or the excitatory one (0) when no population has it. */
+    public static int populationOf(Network network, Cell cell) {
         for (int post = 0; post < network.populationCount(); post++) {
             if (network.population(post).cell().name().equals(cell.name())) {
-                return onto(network, post);
+                return post;
             }
         }
-        return onto(network, 0);
+        return 0;
     }
 }

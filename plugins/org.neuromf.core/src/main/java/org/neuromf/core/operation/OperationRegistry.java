@@ -21,6 +21,7 @@ public final class OperationRegistry {
         r.register(new TransferFunctionScanOperation());
         r.register(new TransferFunctionFitOperation());
         r.register(new TransferFunctionCoefficientsOperation());
+        r.register(new SelfConsistentTransferOperation());
         r.register(new MeanFieldOperation());
         r.register(new MeanFieldSweepOperation());
         r.register(new CompareOperation());

@@ -14,6 +14,7 @@ public enum Unit {
     HERTZ("Hz", "hz", 1.0),
     PER_MILLISECOND("1/ms", "per_ms", 1e3),
     DEGREE("deg", "deg", Math.PI / 180),
+    PERCENT("%", "percent", 0.01),
     NONE("", "", 1.0);
 
     private final String symbol;

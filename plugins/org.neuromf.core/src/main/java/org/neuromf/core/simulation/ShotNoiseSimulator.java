@@ -81,15 +81,16 @@ public final class ShotNoiseSimulator {
 
     /**
      * What was measured at one point: the rate of each repetition (Hz, over the counted time), the
-     * mean and SD of V over the subthreshold samples of all repetitions (V), and the mean and SD of
-     * each conductance over the counted steps (S).
+     * mean and SD of V over the {@code subthresholdSamples} subthreshold samples of all repetitions
+     * (V), the mean and SD of each conductance over the counted steps (S), and the output's
+     * interspike intervals.
      */
-    public record Measurement(double fe, double fi, double[] rates, double muV, double sV, double muGe, double sGe,
-            double muGi, double sGi) {
+    public record Measurement(double fe, double fi, double[] rates, double muV, double sV, long subthresholdSamples,
+            double muGe, double sGe, double muGi, double sGi, Intervals intervals) {
 
         /** The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's reference. */
         public static double bytes(int seeds) {
-            return 16 + 8 * 8 + 16 + 8.0 * seeds + 8;
+            return 16 + 8 * 8 + 16 + 8.0 * seeds + 8 + 48;
         }
 
         public double meanRate() {
@@ -110,6 +111,31 @@ public final class ShotNoiseSimulator {
             return Math.sqrt(s / rates.length);
         }
 
+        /**
+         * This measurement and {@code more} of the same point as one, repetitions in that order:
+         * every statistic as if measured at once (the conductances weighted by repetitions, which
+         * count the same steps).
+         */
+        public Measurement merge(Measurement more) {
+            double[] all = Arrays.copyOf(rates, rates.length + more.rates.length);
+            System.arraycopy(more.rates, 0, all, rates.length, more.rates.length);
+            double[] v = pooled(subthresholdSamples, muV, sV, more.subthresholdSamples, more.muV, more.sV);
+            double[] ge = pooled(rates.length, muGe, sGe, more.rates.length, more.muGe, more.sGe);
+            double[] gi = pooled(rates.length, muGi, sGi, more.rates.length, more.muGi, more.sGi);
+            return new Measurement(fe, fi, all, v[0], v[1], subthresholdSamples + more.subthresholdSamples, ge[0], ge[1],
+                    gi[0], gi[1], intervals.merge(more.intervals));
+        }
+
+        private static double[] pooled(double n1, double m1, double s1, double n2, double m2, double s2) {
+            if (n1 == 0 || n2 == 0) {
+                return n1 == 0 ? new double[] {m2, s2} : new double[] {m1, s1};
+            }
+            double n = n1 + n2;
+            double m = (n1 * m1 + n2 * m2) / n;
+            double second = (n1 * (s1 * s1 + m1 * m1) + n2 * (s2 * s2 + m2 * m2)) / n;
+            return new double[] {m, Math.sqrt(Math.max(0, second - m * m))};
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Measurement m && toString().equals(m.toString());
@@ -124,7 +150,48 @@ public final class ShotNoiseSimulator {
         @Override
         public String toString() {
             return "Measurement[fe=" + fe + ", fi=" + fi + ", rates=" + Arrays.toString(rates) + ", muV=" + muV
-                    + ", sV=" + sV + ", muGe=" + muGe + ", sGe=" + sGe + ", muGi=" + muGi + ", sGi=" + sGi + "]";
+                    + ", sV=" + sV + ", subthresholdSamples=" + subthresholdSamples + ", muGe=" + muGe + ", sGe=" + sGe
+                    + ", muGi=" + muGi + ", sGi=" + sGi + ", intervals=" + intervals + "]";
+        }
+    }
+
+    /**
+     * The output's interspike intervals after the transient: each repetition with at least
+     * {@value #FEWEST_INTERVALS} intervals contributes its CV^2 and skewness, weighted by its number
+     * of intervals. A presynaptic population of neurons with these statistics sends, in sum, trains
+     * whose slow fluctuations (rate x CV^2) are those of one renewal model with the weighted CV^2,
+     * which the pooled intervals of neurons at different rates would overstate.
+     */
+    public record Intervals(long count, double weightedCv2, double weightedSkewness) {
+
+        static final int FEWEST_INTERVALS = 5;
+
+        static Intervals of(long n, double sum, double sumSquares, double sumCubes) {
+            if (n < FEWEST_INTERVALS) {
+                return new Intervals(0, 0, 0);
+            }
+            double m = sum / n;
+            double variance = Math.max(0, sumSquares / n - m * m);
+            double third = sumCubes / n - 3 * m * sumSquares / n + 2 * m * m * m;
+            double skewness = variance > 0 ? third / Math.pow(variance, 1.5) : 0;
+            return new Intervals(n, n * variance / (m * m), n * skewness);
+        }
+
+        public double cv() {
+            return Math.sqrt(weightedCv2 / count);
+        }
+
+        public double skewness() {
+            return weightedSkewness / count;
+        }
+
+        /** The renewal model of these intervals at the given mean rate (Hz); Poisson without intervals. */
+        public SpikeTrainModel train(double rate) {
+            return count == 0 ? SpikeTrainModel.POISSON : SpikeTrainModel.fromIntervals(1 / rate, cv() / rate, skewness());
+        }
+
+        Intervals merge(Intervals o) {
+            return new Intervals(count + o.count, weightedCv2 + o.weightedCv2, weightedSkewness + o.weightedSkewness);
         }
     }
 
@@ -134,22 +201,34 @@ public final class ShotNoiseSimulator {
     /**
      * The bytes {@link #measure} holds while it simulates {@code repetitions} neurons of this cell:
      * their state (V, two conductances, the family's variables), the random stream, next event
-     * times, last crossing, count, potential before the step and rate of each, and the spike buffer;
-     * an HH cell also needs its gating table (shared by the points of one dt).
+     * times, last crossing and spike, count, potential before the step and rate of each, the
+     * renewal trains of each (their next spike times, when the input has any), and the spike
+     * buffer; an HH cell also needs its gating table (shared by the points of one dt).
      */
-    public static double workingBytes(Cell cell, int repetitions) {
+    public static double workingBytes(Cell cell, SynapticInput input, PresynapticInput presynaptic, int repetitions) {
         double stream = 16 + 8 + 8 + 4; // a SplittableRandom (header, seed, gamma) and its reference
-        return NeuronGroup.stateBytes(cell.family(), repetitions, 2) + repetitions * (stream + 6 * 8 + 4)
+        double trains = (presynaptic.excitatory().isPoisson() ? 0 : RenewalTrains.bytes(Math.round(1.5 * input.ke())))
+                + (presynaptic.inhibitory().isPoisson() ? 0 : RenewalTrains.bytes(Math.round(1.5 * input.ki())));
+        return NeuronGroup.stateBytes(cell.family(), repetitions, 2) + repetitions * (stream + 7 * 8 + 4 + trains)
                 + (cell.family() == CellFamily.HH ? GatingTable.BYTES : 0);
     }
 
+    /** Simulates repetitions 0 to {@code repetitions - 1} under Poisson input ({@link PresynapticInput#POISSON}). */
+    public static Measurement measure(Cell cell, SynapticInput input, double fe, double fi, int repetitions, long seed,
+            Protocol protocol, Progress progress) {
+        return measure(cell, input, PresynapticInput.POISSON, fe, fi, 0, repetitions, seed, protocol, progress);
+    }
+
     /**
-     * Simulates {@code repetitions} independent neurons at per-synapse rates fe, fi (Hz).
+     * Simulates independent neurons at per-synapse rates fe, fi (Hz): repetitions {@code first} to
+     * {@code first + repetitions - 1}, each with its own random stream, so that more repetitions
+     * measured later merge ({@link Measurement#merge}) into what one larger measurement would give
+     * (apart from the initial states, drawn per call).
      *
      * @throws org.neuromf.core.util.CancelledException when progress is cancelled
      */
-    public static Measurement measure(Cell cell, SynapticInput input, double fe, double fi, int repetitions, long seed,
-            Protocol protocol, Progress progress) {
+    public static Measurement measure(Cell cell, SynapticInput input, PresynapticInput presynaptic, double fe,
+            double fi, int first, int repetitions, long seed, Protocol protocol, Progress progress) {
         if (repetitions < 1) {
             throw ParameterException.outOfRange("seeds", repetitions, "[1, 10000]", "repetitions per point");
         }
@@ -162,30 +241,55 @@ public final class ShotNoiseSimulator {
         NeuronGroup group = NeuronGroup.of(cell, n, dt, new double[] {input.te(), input.ti()},
                 new double[] {input.ee(), input.ei()}, protocol.gating(), protocol.integrator());
         long pointKey = pointKey(fe, fi);
-        group.initialise(RandomStreams.stream(seed, Purpose.INITIAL_STATE, pointKey));
-        double rateE = input.ke() * fe;
-        double rateI = input.ki() * fi;
+        group.initialise(RandomStreams.stream(seed, Purpose.INITIAL_STATE, pointKey + first));
+        double external = Math.min(fe, presynaptic.externalRate());
+        double recurrent = fe - external;
         SplittableRandom[] rng = new SplittableRandom[n];
+        double[] poissonE = new double[n];
+        double[] poissonI = new double[n];
         double[] nextE = new double[n];
         double[] nextI = new double[n];
+        RenewalTrains[] trainsE = new RenewalTrains[n];
+        RenewalTrains[] trainsI = new RenewalTrains[n];
         for (int r = 0; r < n; r++) {
-            rng[r] = RandomStreams.stream(seed, Purpose.SHOT_NOISE, pointKey * 8191 + r);
-            nextE[r] = gap(rng[r], rateE);
-            nextI[r] = gap(rng[r], rateI);
+            rng[r] = RandomStreams.stream(seed, Purpose.SHOT_NOISE, pointKey * 8191 + first + r);
+            SplittableRandom degrees = RandomStreams.stream(seed, Purpose.CONNECTIVITY, pointKey * 8191 + first + r);
+            double ke = PresynapticInput.inDegree(input.ke(), presynaptic.excitatorySources(), degrees);
+            double ki = PresynapticInput.inDegree(input.ki(), presynaptic.inhibitorySources(), degrees);
+            boolean renewalE = !presynaptic.excitatory().isPoisson();
+            boolean renewalI = !presynaptic.inhibitory().isPoisson();
+            poissonE[r] = input.ke() * external + (renewalE ? 0 : ke * recurrent);
+            poissonI[r] = renewalI ? 0 : ki * fi;
+            nextE[r] = gap(rng[r], poissonE[r]);
+            nextI[r] = gap(rng[r], poissonI[r]);
+            if (renewalE) {
+                trainsE[r] = new RenewalTrains((int) Math.round(ke), presynaptic.excitatory(), recurrent, rng[r]);
+            }
+            if (renewalI) {
+                trainsI[r] = new RenewalTrains((int) Math.round(ki), presynaptic.inhibitory(), fi, rng[r]);
+            }
         }
         boolean crossing = !Double.isNaN(protocol.crossing()) && cell.family() == CellFamily.HH;
         double threshold = protocol.crossing();
         double[] lastCrossing = new double[n];
         Arrays.fill(lastCrossing, Double.NEGATIVE_INFINITY);
+        double[] lastSpike = new double[n];
+        Arrays.fill(lastSpike, Double.NaN);
         long[] counts = new long[n];
         double[] v = group.v;
         double[] g = group.g;
         SpikeBuffer spikes = new SpikeBuffer();
         double sumV = 0, sumV2 = 0, sumGe = 0, sumGe2 = 0, sumGi = 0, sumGi2 = 0;
+        long[] intervals = new long[n];
+        double[] sumI = new double[n];
+        double[] sumI2 = new double[n];
+        double[] sumI3 = new double[n];
         long subthreshold = 0;
         long steps = protocol.steps();
-        long first = protocol.transientSteps();
+        long transientSteps = protocol.transientSteps();
         double[] before = new double[n];
+        int[] crossed = new int[n];
+        double qe = input.qe(), qi = input.qi(), te = input.te(), ti = input.ti();
         for (long k = 0; k < steps; k++) {
             if ((k & (CANCEL_CHECK_STEPS - 1)) == 0) {
                 progress.checkCancelled();
@@ -204,28 +308,55 @@ public final class ShotNoiseSimulator {
             }
             for (int r = 0; r < n; r++) {
                 while (nextE[r] <= t1) {
-                    g[2 * r] += input.qe() * Math.exp((nextE[r] - t1) / input.te());
-                    nextE[r] += gap(rng[r], rateE);
+                    g[2 * r] += qe * Math.exp((nextE[r] - t1) / te);
+                    nextE[r] += gap(rng[r], poissonE[r]);
                 }
                 while (nextI[r] <= t1) {
-                    g[2 * r + 1] += input.qi() * Math.exp((nextI[r] - t1) / input.ti());
-                    nextI[r] += gap(rng[r], rateI);
+                    g[2 * r + 1] += qi * Math.exp((nextI[r] - t1) / ti);
+                    nextI[r] += gap(rng[r], poissonI[r]);
+                }
+                RenewalTrains e = trainsE[r];
+                if (e != null) {
+                    for (double t = e.next(); t <= t1; t = e.next()) {
+                        g[2 * r] += qe * Math.exp((t - t1) / te);
+                        e.advance(rng[r]);
+                    }
+                }
+                RenewalTrains i = trainsI[r];
+                if (i != null) {
+                    for (double t = i.next(); t <= t1; t = i.next()) {
+                        g[2 * r + 1] += qi * Math.exp((t - t1) / ti);
+                        i.advance(rng[r]);
+                    }
                 }
             }
-            if (k + 1 <= first) {
+            if (k + 1 <= transientSteps) {
                 continue;
             }
+            int spiking = 0;
+            int[] spiked = crossed;
             if (crossing) {
                 for (int r = 0; r < n; r++) {
                     if (before[r] <= threshold && v[r] > threshold && t1 - lastCrossing[r] > protocol.minInterval()) {
                         lastCrossing[r] = t1;
-                        counts[r]++;
+                        crossed[spiking++] = r;
                     }
                 }
             } else {
-                for (int s = 0; s < spikes.count; s++) {
-                    counts[spikes.neurons[s]]++;
+                spiked = spikes.neurons;
+                spiking = spikes.count;
+            }
+            for (int s = 0; s < spiking; s++) {
+                int r = spiked[s];
+                counts[r]++;
+                double isi = t1 - lastSpike[r];
+                if (isi > 0) {
+                    intervals[r]++;
+                    sumI[r] += isi;
+                    sumI2[r] += isi * isi;
+                    sumI3[r] += isi * isi * isi;
                 }
+                lastSpike[r] = t1;
             }
             for (int r = 0; r < n; r++) {
                 double vr = v[r];
@@ -242,14 +373,17 @@ public final class ShotNoiseSimulator {
                 sumGi2 += gi * gi;
             }
         }
-        double counted = (steps - first) * dt;
+        double counted = (steps - transientSteps) * dt;
         double[] rates = new double[n];
+        Intervals isi = new Intervals(0, 0, 0);
         for (int r = 0; r < n; r++) {
             rates[r] = counts[r] / counted;
+            isi = isi.merge(Intervals.of(intervals[r], sumI[r], sumI2[r], sumI3[r]));
         }
-        double samples = (double) (steps - first) * n;
-        return new Measurement(fe, fi, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold),
-                sumGe / samples, sd(sumGe, sumGe2, samples), sumGi / samples, sd(sumGi, sumGi2, samples));
+        double samples = (double) (steps - transientSteps) * n;
+        return new Measurement(fe, fi, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold), subthreshold,
+                sumGe / samples, sd(sumGe, sumGe2, samples), sumGi / samples, sd(sumGi, sumGi2, samples),
+                isi);
     }
 
     /** A key that differs for different (fe, fi) pairs, from their exact bits. */

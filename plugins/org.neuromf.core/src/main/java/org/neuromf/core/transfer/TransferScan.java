@@ -16,14 +16,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.network.Network;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
+import org.neuromf.core.param.Unit;
+import org.neuromf.core.simulation.PresynapticInput;
 import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Protocol;
+import org.neuromf.core.simulation.SpikeTrainModel;
 import org.neuromf.core.util.CancelledException;
 import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
@@ -50,6 +54,25 @@ public final class TransferScan {
         AUTHORS
     }
 
+    /** The presynaptic trains: the paper's Poisson shot noise, or renewal trains like a network's own. */
+    public enum Trains {
+        /** Independent Poisson trains at fe and fi on every synapse (MODEL.md 4a). */
+        POISSON,
+        /**
+         * The network's drive rate onto the cell's population stays Poisson; the rest of fe, and fi,
+         * come from renewal trains of dead time isi_refractory and gamma CV isi_cv.
+         */
+        RENEWAL
+    }
+
+    /** The number of recurrent synapses of a repetition. */
+    public enum InDegree {
+        /** Exactly Ke = p Ne and Ki = p Ni (the mean field's). */
+        FIXED,
+        /** Drawn per repetition from the network's Binomial(N_pre, p), as the network draws its synapses. */
+        BINOMIAL
+    }
+
     /** A halved fe step smaller than this fraction of the grid step is accepted anyway (a jump in the rate). */
     private static final double SMALLEST_STEP_FRACTION = 1.0 / 1024;
 
@@ -69,6 +92,29 @@ public final class TransferScan {
                     "independent simulations per point; the table gives their mean and SD"),
             new ParameterSpec.Whole("seed", "Seed", 1, 0, Long.MAX_VALUE,
                     "the same seed gives the same samples, bit for bit, whatever the number of threads"),
+            new ParameterSpec.Whole("target_spikes", "Target spikes per point", 0, 0, 100_000_000,
+                    "repetitions are added to a point until together they count this many spikes (at most max_seeds);"
+                            + " a count of n spikes gives the rate to about 1/sqrt(n). 0: always seeds repetitions."
+                            + " A point silent over its first seeds repetitions is not extended"),
+            new ParameterSpec.Whole("max_seeds", "Most seeds per point", 200, 1, 10_000,
+                    "the most repetitions a point gets when target_spikes asks for more"),
+            ParameterSpec.Choice.of("input_trains", "Input trains", Trains.class, Trains.POISSON,
+                    "poisson: every synapse brings a Poisson train (the paper's scans); renewal: the network's drive"
+                            + " rate stays Poisson and the rest of fe, and fi, come from renewal trains of the given"
+                            + " dead time and CV, like the spikes of a network's own neurons"),
+            ParameterSpec.Real.of("isi_refractory_exc", "Excitatory dead time", MILLISECOND, 0, new Range(0, true, 1000, false),
+                    "renewal trains: dead time of the excitatory presynaptic intervals (at most half the mean interval)"),
+            ParameterSpec.Real.of("isi_cv_exc", "Excitatory CV", Unit.NONE, 1, Range.closed(0.01, 4.5),
+                    "renewal trains: CV of the gamma part of the excitatory intervals; the CV of the whole interval"
+                            + " is (1 - rate x dead time) times this"),
+            ParameterSpec.Real.of("isi_refractory_inh", "Inhibitory dead time", MILLISECOND, 0, new Range(0, true, 1000, false),
+                    "renewal trains: dead time of the inhibitory presynaptic intervals"),
+            ParameterSpec.Real.of("isi_cv_inh", "Inhibitory CV", Unit.NONE, 1, Range.closed(0.01, 4.5),
+                    "renewal trains: CV of the gamma part of the inhibitory intervals"),
+            ParameterSpec.Choice.of("in_degree", "In-degree", InDegree.class, InDegree.FIXED,
+                    "fixed: every repetition has Ke and Ki synapses, as the mean field assumes; binomial: drawn per"
+                            + " repetition from Binomial(N_pre, p), as in the network, so the rate is averaged over"
+                            + " the network's in-degrees"),
             ParameterSpec.Choice.of("method", "Method", Method.class, Method.FAST,
                     "fast: exponential Euler at dt_ms; authors: forward Euler at 5 us, +10 mV crossings (slow)"),
             ParameterSpec.Real.of("dt", "Time step", MILLISECOND, 0.025, Range.aboveUpTo(0, 1),
@@ -86,7 +132,8 @@ public final class TransferScan {
 
     /** The scan settings, checked. Rates in Hz, times in s. */
     public record Settings(double feMax, int fePoints, double fiMin, double fiMax, int fiPoints, double maxJump,
-            int seeds, long seed, Protocol protocol, int threads) {
+            int seeds, long seed, int targetSpikes, int maxSeeds, Trains trains, SpikeTrainModel excitatoryTrain,
+            SpikeTrainModel inhibitoryTrain, InDegree inDegree, Protocol protocol, int threads) {
 
         public static Settings of(ParameterValues values) {
             ParameterValues v = ParameterValues.of(PARAMETERS, values.asMap());
@@ -99,9 +146,32 @@ public final class TransferScan {
             Protocol protocol = v.choice("method", Method.class) == Method.AUTHORS
                     ? Protocol.authors(tstop, transientTime)
                     : Protocol.fast(v.si("dt_ms"), tstop, transientTime);
+            if (v.integer("max_seeds") < v.integer("seeds")) {
+                throw ParameterException.outOfRange("max_seeds", v.integer("max_seeds"), "[seeds = "
+                        + v.integer("seeds") + ", 10000]", null);
+            }
             return new Settings(v.real("fe_max_hz"), v.integer("fe_points"), v.real("fi_min_hz"), v.real("fi_max_hz"),
-                    v.integer("fi_points"), v.real("max_jump_hz"), v.integer("seeds"), v.whole("seed"), protocol,
-                    v.integer("threads"));
+                    v.integer("fi_points"), v.real("max_jump_hz"), v.integer("seeds"), v.whole("seed"),
+                    v.integer("target_spikes"), v.integer("max_seeds"), v.choice("input_trains", Trains.class),
+                    train(v.si("isi_refractory_exc_ms"), v.real("isi_cv_exc")),
+                    train(v.si("isi_refractory_inh_ms"), v.real("isi_cv_inh")), v.choice("in_degree", InDegree.class),
+                    protocol, v.integer("threads"));
+        }
+
+        private static SpikeTrainModel train(double refractory, double cv) {
+            return new SpikeTrainModel(refractory, 1 / (cv * cv));
+        }
+
+        /** The presynaptic input these settings give onto population {@code post} of the network. */
+        public PresynapticInput presynaptic(Network network, int post) {
+            boolean renewal = trains == Trains.RENEWAL;
+            return PresynapticInput.network(network, post, renewal ? excitatoryTrain : SpikeTrainModel.POISSON,
+                    renewal ? inhibitoryTrain : SpikeTrainModel.POISSON, inDegree == InDegree.BINOMIAL);
+        }
+
+        /** The most repetitions a point can get. */
+        int mostSeeds() {
+            return targetSpikes > 0 ? maxSeeds : seeds;
         }
 
         public static Settings of(Map<String, ?> values) {
@@ -131,29 +201,31 @@ public final class TransferScan {
      * The heap a scan of {@code points} points holds: their measurements and table rows, and the
      * neurons of the {@code atOnce} points measured together.
      */
-    static double bytes(Cell cell, long points, int atOnce, Settings s) {
-        return points * (Measurement.bytes(s.seeds()) + TABLE_BYTES_PER_POINT)
-                + Math.min(points, atOnce) * ShotNoiseSimulator.workingBytes(cell, s.seeds());
+    static double bytes(Cell cell, SynapticInput input, PresynapticInput presynaptic, long points, int atOnce,
+            Settings s) {
+        return points * (Measurement.bytes(s.mostSeeds()) + TABLE_BYTES_PER_POINT)
+                + Math.min(points, atOnce) * ShotNoiseSimulator.workingBytes(cell, input, presynaptic, s.mostSeeds());
     }
 
     /** The grid scan; measurements ordered by fi, then fe. */
-    public static List<Measurement> grid(Cell cell, SynapticInput input, Settings s, Progress progress) {
+    public static List<Measurement> grid(Cell cell, SynapticInput input, PresynapticInput presynaptic, Settings s,
+            Progress progress) {
         int total = s.fiPoints() * s.fePoints();
         MemoryBudget.require("the transfer-function scan of " + cell.name() + " (fi_points x fe_points = " + total
-                + " points of " + s.seeds() + " seeds each)", bytes(cell, total, Math.min(s.fiPoints(),
-                        s.effectiveThreads()), s), "use fewer fi_points, fe_points or seeds");
+                + " points of up to " + s.mostSeeds() + " seeds each)", bytes(cell, input, presynaptic, total,
+                        Math.min(s.fiPoints(), s.effectiveThreads()), s), "use fewer fi_points, fe_points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> rows = new ArrayList<>();
         for (int row = 0; row < s.fiPoints(); row++) {
             double fi = s.fi(row);
-            rows.add(checked -> row(cell, input, fi, s, () -> report(checked, done.incrementAndGet(), total, cell), checked));
+            rows.add(checked -> row(cell, input, presynaptic, fi, s, () -> report(checked, done.incrementAndGet(), total, cell), checked));
         }
         return runAll(rows, s.effectiveThreads(), progress);
     }
 
     /** Measurements at the given (fe, fi) points (Hz), in their order. */
-    public static List<Measurement> points(Cell cell, SynapticInput input, double[] fe, double[] fi, Settings s,
-            Progress progress) {
+    public static List<Measurement> points(Cell cell, SynapticInput input, PresynapticInput presynaptic, double[] fe,
+            double[] fi, Settings s, Progress progress) {
         if (fe.length == 0) {
             throw new ParameterException("fe_hz", "the point list is empty: give at least one (fe_hz, fi_hz) row");
         }
@@ -161,7 +233,7 @@ public final class TransferScan {
             throw new IllegalArgumentException(fe.length + " fe values but " + fi.length + " fi values");
         }
         MemoryBudget.require("the transfer-function scan of " + cell.name() + " (" + fe.length + " points of "
-                + s.seeds() + " seeds each)", bytes(cell, fe.length, s.effectiveThreads(), s),
+                + s.mostSeeds() + " seeds each)", bytes(cell, input, presynaptic, fe.length, s.effectiveThreads(), s),
                 "use fewer points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> tasks = new ArrayList<>();
@@ -169,7 +241,9 @@ public final class TransferScan {
             double e = fe[i];
             double f = fi[i];
             tasks.add(checked -> {
-                Measurement m = ShotNoiseSimulator.measure(cell, input, e, f, s.seeds(), s.seed(), s.protocol(), checked);
+                Measurement m = extended(cell, input, presynaptic,
+                        ShotNoiseSimulator.measure(cell, input, presynaptic, e, f, 0, s.seeds(), s.seed(), s.protocol(),
+                                checked), s, checked);
                 report(checked, done.incrementAndGet(), fe.length, cell);
                 return List.of(m);
             });
@@ -178,27 +252,51 @@ public final class TransferScan {
     }
 
     /** One row of the grid at fi, with the step-halving rule. */
-    private static List<Measurement> row(Cell cell, SynapticInput input, double fi, Settings s, Runnable onPoint,
-            Progress progress) {
+    private static List<Measurement> row(Cell cell, SynapticInput input, PresynapticInput presynaptic, double fi,
+            Settings s, Runnable onPoint, Progress progress) {
         double step = s.feMax() / (s.fePoints() - 1);
         List<Measurement> row = new ArrayList<>();
-        Measurement previous = ShotNoiseSimulator.measure(cell, input, 0, fi, s.seeds(), s.seed(), s.protocol(), progress);
+        Measurement previous = extended(cell, input, presynaptic, ShotNoiseSimulator.measure(cell, input, presynaptic, 0,
+                fi, 0, s.seeds(), s.seed(), s.protocol(), progress), s, progress);
         row.add(previous);
         onPoint.run();
         double fe = step;
         while (row.size() < s.fePoints()) {
-            Measurement m = ShotNoiseSimulator.measure(cell, input, fe, fi, s.seeds(), s.seed(), s.protocol(), progress);
+            Measurement m = ShotNoiseSimulator.measure(cell, input, presynaptic, fe, fi, 0, s.seeds(), s.seed(),
+                    s.protocol(), progress);
             double gap = fe - previous.fe();
             if (m.meanRate() - previous.meanRate() > s.maxJump() && gap > step * SMALLEST_STEP_FRACTION) {
                 fe = previous.fe() + gap / 2;
                 continue;
             }
+            m = extended(cell, input, presynaptic, m, s, progress);
             row.add(m);
             onPoint.run();
             previous = m;
             fe = m.fe() + step;
         }
         return row;
+    }
+
+    /**
+     * The measurement with repetitions added until they count target_spikes spikes (at most
+     * max_seeds): the number still missing is estimated from the rate so far, so one or two
+     * extensions usually suffice. A point that has not spiked is left as it is.
+     */
+    private static Measurement extended(Cell cell, SynapticInput input, PresynapticInput presynaptic, Measurement m,
+            Settings s, Progress progress) {
+        double counted = s.protocol().tstop() - s.protocol().transientTime();
+        while (s.targetSpikes() > 0 && m.rates().length < s.maxSeeds()) {
+            double perRepetition = m.meanRate() * counted;
+            if (perRepetition == 0 || perRepetition * m.rates().length >= s.targetSpikes()) {
+                break;
+            }
+            int wanted = (int) Math.min(s.maxSeeds(), Math.ceil(s.targetSpikes() / perRepetition));
+            int more = Math.max(1, wanted - m.rates().length);
+            m = m.merge(ShotNoiseSimulator.measure(cell, input, presynaptic, m.fe(), m.fi(), m.rates().length, more,
+                    s.seed(), s.protocol(), progress));
+        }
+        return m;
     }
 
     private static void report(Progress progress, int done, int total, Cell cell) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellPresets;
+import org.neuromf.core.simulation.PresynapticInput;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.util.Progress;
 
@@ -32,7 +33,7 @@ class TransferReferenceTest {
             Cell cell = CellPresets.get(name);
             TransferScan.Settings s = TransferScan.Settings.of(Map.of("tstop_ms", 15000.0, "transient_ms", 5000.0,
                     "seeds", 8));
-            List<Measurement> ours = TransferScan.points(cell, TransferScanTest.CONFIG1, fe, fi, s, Progress.NONE);
+            List<Measurement> ours = TransferScan.points(cell, TransferScanTest.CONFIG1, PresynapticInput.POISSON, fe, fi, s, Progress.NONE);
             for (int i = 0; i < fe.length; i++) {
                 Measurement m = ours.get(i);
                 Object theirs = rows.get(i);
@@ -60,7 +61,7 @@ class TransferReferenceTest {
         Map<String, double[]> bounds = Map.of("HH_RS", new double[] {0.4, 1.3}, "HH_FS", new double[] {0.45, 0.8});
         for (String name : List.of("HH_RS", "HH_FS")) {
             Cell cell = CellPresets.get(name);
-            List<Measurement> scan = TransferScan.grid(cell, TransferScanTest.CONFIG1,
+            List<Measurement> scan = TransferScan.grid(cell, TransferScanTest.CONFIG1, PresynapticInput.POISSON,
                     TransferScan.Settings.of(Map.of()), Progress.NONE);
             int n = scan.size();
             double[] fe = new double[n];

@@ -16,6 +16,7 @@ import org.neuromf.core.cell.CellPresets;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.simulation.PresynapticInput;
 import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.util.CancelledException;
@@ -40,7 +41,7 @@ class TransferScanTest {
         Cell fs = CellPresets.get("HH_FS");
         TransferScan.Settings s = settings("fe_max_hz", 20.0, "fe_points", 6, "fi_min_hz", 8.0, "fi_max_hz", 8.0,
                 "fi_points", 1, "max_jump_hz", 4.0);
-        List<Measurement> row = TransferScan.grid(fs, CONFIG1, s, Progress.NONE);
+        List<Measurement> row = TransferScan.grid(fs, CONFIG1, PresynapticInput.POISSON, s, Progress.NONE);
         assertEquals(6, row.size());
         assertEquals(0, row.get(0).fe(), 0);
         boolean halved = false;
@@ -58,9 +59,9 @@ class TransferScanTest {
     @Test
     void resultsDependOnTheSeedNotOnThreadsOrHowPointsAreGiven() {
         Cell rs = CellPresets.get("HH_RS");
-        List<Measurement> one = TransferScan.grid(rs, CONFIG1, settings("fe_max_hz", 12.0, "fe_points", 4, "fi_points", 3,
+        List<Measurement> one = TransferScan.grid(rs, CONFIG1, PresynapticInput.POISSON, settings("fe_max_hz", 12.0, "fe_points", 4, "fi_points", 3,
                 "fi_max_hz", 10.0, "threads", 1), Progress.NONE);
-        List<Measurement> two = TransferScan.grid(rs, CONFIG1, settings("fe_max_hz", 12.0, "fe_points", 4, "fi_points", 3,
+        List<Measurement> two = TransferScan.grid(rs, CONFIG1, PresynapticInput.POISSON, settings("fe_max_hz", 12.0, "fe_points", 4, "fi_points", 3,
                 "fi_max_hz", 10.0, "threads", 2), Progress.NONE);
         assertEquals(one, two);
         double[] fe = new double[one.size()];
@@ -69,7 +70,7 @@ class TransferScanTest {
             fe[i] = one.get(i).fe();
             fi[i] = one.get(i).fi();
         }
-        assertEquals(one, TransferScan.points(rs, CONFIG1, fe, fi, settings("threads", 2), Progress.NONE));
+        assertEquals(one, TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, settings("threads", 2), Progress.NONE));
     }
 
     @Test
@@ -88,7 +89,7 @@ class TransferScanTest {
                 }
             }
         };
-        assertThrows(CancelledException.class, () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1,
+        assertThrows(CancelledException.class, () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, PresynapticInput.POISSON,
                 settings("tstop_ms", 5000.0), cancelAfterFirstPoint));
         assertTrue(reports.get() < 8 * 10, "stopped early: " + reports.get() + " points reported");
     }
@@ -103,9 +104,9 @@ class TransferScanTest {
         assertRefused("transient_ms = 2000", "transient_ms", 2000.0);
         assertRefused("fi_max_hz = 1", "fi_min_hz", 5.0, "fi_max_hz", 1.0);
         ParameterException e = assertThrows(ParameterException.class, () -> TransferScan.points(CellPresets.get("HH_RS"),
-                CONFIG1, new double[0], new double[0], settings(), Progress.NONE));
+                CONFIG1, PresynapticInput.POISSON, new double[0], new double[0], settings(), Progress.NONE));
         assertTrue(e.getMessage().contains("point list is empty"), e.getMessage());
-        e = assertThrows(ParameterException.class, () -> TransferScan.points(CellPresets.get("HH_RS"), CONFIG1,
+        e = assertThrows(ParameterException.class, () -> TransferScan.points(CellPresets.get("HH_RS"), CONFIG1, PresynapticInput.POISSON,
                 new double[] {-1}, new double[] {2}, settings(), Progress.NONE));
         assertTrue(e.getMessage().contains("fe_hz = -1.0"), e.getMessage());
     }
@@ -126,14 +127,14 @@ class TransferScanTest {
         };
         TransferScan.Settings huge = settings("fi_points", 1000, "fe_points", 1000, "seeds", 1000);
         MemoryBudget.MemoryException e = assertThrows(MemoryBudget.MemoryException.class,
-                () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, huge, counting));
+                () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, PresynapticInput.POISSON, huge, counting));
         assertTrue(e.getMessage().startsWith("the transfer-function scan of HH_RS (fi_points x fe_points = 1000000"
                 + " points of 1000 seeds each) needs about 8352 MB"), e.getMessage());
         assertTrue(e.getMessage().contains("use fewer fi_points, fe_points or seeds"), e.getMessage());
         assertEquals(0, reports.get(), "no point was measured");
         double[] many = new double[1_000_000];
         e = assertThrows(MemoryBudget.MemoryException.class, () -> TransferScan.points(CellPresets.get("HH_RS"),
-                CONFIG1, many, many, settings("seeds", 1000), counting));
+                CONFIG1, PresynapticInput.POISSON, many, many, settings("seeds", 1000), counting));
         assertTrue(e.getMessage().contains("use fewer points or seeds"), e.getMessage());
     }
 
@@ -153,7 +154,7 @@ class TransferScanTest {
         long before = threads.getCurrentThreadAllocatedBytes();
         Measurement m = ShotNoiseSimulator.measure(rs, CONFIG1, 5, 5, 1000, 1, protocol, Progress.NONE);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-        double estimate = ShotNoiseSimulator.workingBytes(rs, 1000) + Measurement.bytes(1000);
+        double estimate = ShotNoiseSimulator.workingBytes(rs, CONFIG1, PresynapticInput.POISSON, 1000) + Measurement.bytes(1000);
         assertEquals(1000, m.rates().length);
         assertEquals(estimate, allocated, 0.05 * estimate, "estimate " + estimate + " bytes, allocated " + allocated);
     }

@@ -1,0 +1,248 @@
+package org.neuromf.core.transfer;
+
+import static org.neuromf.core.param.Unit.MILLISECOND;
+import static org.neuromf.core.param.Unit.PERCENT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.neuromf.core.cell.AdExCell;
+import org.neuromf.core.cell.Cell;
+import org.neuromf.core.meanfield.FixedPoint;
+import org.neuromf.core.meanfield.MeanField;
+import org.neuromf.core.meanfield.MeanFieldModel;
+import org.neuromf.core.meanfield.MeanFieldSettings;
+import org.neuromf.core.network.Network;
+import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.param.ParameterSpec;
+import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.param.Range;
+import org.neuromf.core.simulation.PresynapticInput;
+import org.neuromf.core.simulation.ShotNoiseSimulator;
+import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
+import org.neuromf.core.simulation.SpikeTrainModel;
+import org.neuromf.core.stimulus.Waveform;
+import org.neuromf.core.util.Progress;
+
+/**
+ * Self-consistent transfer functions of a two-population network (docs/mean-field.md): transfer
+ * functions measured under input like the network's own, found by iterating
+ * <ol>
+ * <li>scan both cells under the current presynaptic input, and measure them again, with many more
+ * repetitions, at the current fixed point and around it ({@value #FOCUS_STEP} relative steps in
+ * fe and fi: where the mean field will operate); fit;</li>
+ * <li>the mean field's spontaneous fixed point (nu_e, nu_i) with these fits;</li>
+ * <li>the interspike statistics of each cell's output at that fixed point become the renewal
+ * trains of its population's synapses for the next scan;</li>
+ * </ol>
+ * from Poisson input (the paper's scans: iteration 0) until the fixed point moves by less than
+ * {@code tolerance} between iterations. Nothing comes from a network simulation: a network run is
+ * only the check. Repetition r of a point draws the same random numbers in every iteration, so the
+ * iterations differ by the input model rather than by fresh noise.
+ */
+public final class SelfConsistentTransfer {
+
+    /** The relative offsets of the focus points from the fixed point, in fe and in fi. */
+    static final double FOCUS_STEP = 0.1;
+
+    /** Scan keys the loop sets itself. */
+    private static final List<String> LOOP_KEYS = List.of("input_trains", "isi_refractory_exc_ms", "isi_cv_exc",
+            "isi_refractory_inh_ms", "isi_cv_inh");
+
+    public static final List<ParameterSpec> PARAMETERS = parameters();
+
+    private static List<ParameterSpec> parameters() {
+        List<ParameterSpec> specs = new ArrayList<>();
+        for (ParameterSpec s : TransferScan.PARAMETERS) {
+            if (!LOOP_KEYS.contains(s.key())) {
+                specs.add(switch (s.key()) {
+                    case "dt_ms" -> ParameterSpec.Real.of("dt", "Time step", MILLISECOND, 0.1,
+                            Range.aboveUpTo(0, 1), "time step of the single-neuron simulations: the network's own"
+                                    + " (Network Simulation's default), so that both integrate alike");
+                    case "target_spikes" -> new ParameterSpec.Whole("target_spikes", "Target spikes per point", 200, 0,
+                            100_000_000, "grid points get repetitions until they count this many spikes (at most"
+                                    + " max_seeds); 0: always seeds repetitions");
+                    case "max_seeds" -> new ParameterSpec.Whole("max_seeds", "Most seeds per point", 50, 1, 10_000,
+                            "the most repetitions a grid point gets");
+                    case "in_degree" -> ParameterSpec.Choice.of("in_degree", "In-degree", TransferScan.InDegree.class,
+                            TransferScan.InDegree.BINOMIAL, "binomial: each repetition draws its synapses from the"
+                                    + " network's Binomial(N_pre, p), as the network does; fixed: exactly Ke and Ki");
+                    default -> s;
+                });
+            }
+        }
+        specs.add(new ParameterSpec.Whole("focus_spikes", "Spikes at the fixed point", 3000, 1, 100_000_000,
+                "the points at and around the fixed point (fe and fi 10 % either side) get repetitions until they count"
+                        + " this many spikes (at most 20 times max_seeds): the fit is most precise where the mean field"
+                        + " operates, and the output's interspike statistics are measured there"));
+        specs.add(new ParameterSpec.Whole("max_iterations", "Most iterations", 8, 1, 100,
+                "rescans after the first (Poisson) one, at most"));
+        specs.add(ParameterSpec.Real.of("tolerance", "Tolerance", PERCENT, 1, Range.aboveUpTo(0, 100),
+                "the loop stops when neither rate of the fixed point moves by more than this between iterations"));
+        specs.add(new ParameterSpec.Flag("p4_term", "Fit the P4 term", false, "fit P4 ln(muG/gL) as well"));
+        specs.add(MeanFieldSettings.ORDER);
+        specs.add(MeanFieldSettings.T);
+        return List.copyOf(specs);
+    }
+
+    /** One pass of the loop: the input it scanned with and the fixed point its fits give. */
+    public record Iteration(int index, PresynapticInput[] inputs, TransferCoefficients[] coefficients,
+            List<List<Measurement>> samples, FixedPoint fixedPoint, Measurement[] atFixedPoint) {
+
+        public double nuE() {
+            return fixedPoint.state()[MeanFieldModel.NU_E];
+        }
+
+        public double nuI() {
+            return fixedPoint.state()[MeanFieldModel.NU_I];
+        }
+    }
+
+    /** Every iteration, the first being the paper's Poisson scans; whether the last moved less than the tolerance. */
+    public record Result(List<Iteration> iterations, boolean converged) {
+
+        public Iteration last() {
+            return iterations.get(iterations.size() - 1);
+        }
+    }
+
+    private SelfConsistentTransfer() {
+    }
+
+    /** The cell a population's transfer function is measured on: an adapting AdEx cell without its adaptation (the mean field adds W). */
+    public static Cell scannedCell(Cell cell) {
+        return cell instanceof AdExCell adex && adex.adapts() ? cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0)) : cell;
+    }
+
+    public static Result run(Network network, ParameterValues parameters, Progress progress) {
+        ParameterValues v = ParameterValues.of(PARAMETERS, parameters.asMap());
+        Map<String, Object> scanValues = new java.util.LinkedHashMap<>();
+        for (ParameterSpec s : TransferScan.PARAMETERS) {
+            if (!LOOP_KEYS.contains(s.key())) {
+                scanValues.put(s.key(), v.get(s.key()));
+            }
+        }
+        TransferScan.Settings scan = TransferScan.Settings.of(scanValues);
+        int focusSpikes = v.integer("focus_spikes");
+        TransferScan.Settings focus = TransferScan.Settings.of(ParameterValues.of(TransferScan.PARAMETERS, scanValues)
+                .with(Map.of("target_spikes", focusSpikes, "max_seeds", Math.min(10_000, 20 * scan.maxSeeds()))));
+        int maxIterations = v.integer("max_iterations");
+        double tolerance = v.si("tolerance_percent");
+        boolean p4 = v.flag("p4_term");
+        SpikeTrainModel[] trains = {SpikeTrainModel.POISSON, SpikeTrainModel.POISSON};
+        List<Iteration> iterations = new ArrayList<>();
+        FixedPoint previous = null;
+        for (int it = 0; it <= maxIterations; it++) {
+            Progress part = progress.sub((double) it / (maxIterations + 1), 1.0 / (maxIterations + 1));
+            PresynapticInput[] inputs = new PresynapticInput[2];
+            for (int a = 0; a < 2; a++) {
+                inputs[a] = it == 0 ? PresynapticInput.POISSON
+                        : PresynapticInput.network(network, a, trains[0], trains[1],
+                                scan.inDegree() == TransferScan.InDegree.BINOMIAL);
+            }
+            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, v, previous, part);
+            iterations.add(iteration);
+            for (int a = 0; a < 2; a++) {
+                Measurement m = iteration.atFixedPoint()[a];
+                trains[a] = m.intervals().train(m.meanRate());
+            }
+            boolean moved = previous == null || moved(previous, iteration.fixedPoint(), tolerance);
+            previous = iteration.fixedPoint();
+            if (it > 0 && !moved) {
+                return new Result(List.copyOf(iterations), true);
+            }
+        }
+        return new Result(List.copyOf(iterations), false);
+    }
+
+    private static boolean moved(FixedPoint a, FixedPoint b, double tolerance) {
+        for (int k : new int[] {MeanFieldModel.NU_E, MeanFieldModel.NU_I}) {
+            if (!(Math.abs(b.state()[k] - a.state()[k]) <= tolerance * Math.abs(a.state()[k]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scans, fits and finds the fixed point under these inputs; then measures the output where the mean field operates. */
+    private static Iteration iterate(Network network, int index, PresynapticInput[] inputs, TransferScan.Settings scan,
+            TransferScan.Settings focus, boolean p4, ParameterValues v, FixedPoint previous, Progress progress) {
+        Cell[] cells = new Cell[2];
+        SynapticInput[] synapses = new SynapticInput[2];
+        List<List<Measurement>> samples = new ArrayList<>();
+        for (int a = 0; a < 2; a++) {
+            cells[a] = scannedCell(network.population(a).cell());
+            synapses[a] = SynapticInput.onto(network, a);
+            progress.report(0.4 * a, "iteration " + index + ": scanning " + cells[a].name());
+            samples.add(new ArrayList<>(TransferScan.grid(cells[a], synapses[a], inputs[a], scan,
+                    progress.sub(0.4 * a, 0.4))));
+        }
+        TransferCoefficients[] coefficients = fit(network, cells, synapses, samples, p4, scan.protocol().tstop() - scan.protocol().transientTime());
+        FixedPoint fixedPoint = fixedPoint(network, coefficients, v, index);
+        // the focus points, around the fixed point of this scan's fit, sharpen the fit where it matters
+        double fe = fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
+        double fi = fixedPoint.state()[MeanFieldModel.NU_I];
+        double[] focusFe = {fe, fe * (1 - FOCUS_STEP), fe * (1 + FOCUS_STEP), fe, fe};
+        double[] focusFi = {fi, fi, fi, fi * (1 - FOCUS_STEP), fi * (1 + FOCUS_STEP)};
+        for (int a = 0; a < 2; a++) {
+            progress.report(0.8 + 0.1 * a, "iteration " + index + ": measuring " + cells[a].name() + " at the fixed point");
+            samples.get(a).addAll(TransferScan.points(cells[a], synapses[a], inputs[a], focusFe, focusFi, focus,
+                    progress.sub(0.8 + 0.1 * a, 0.1)));
+        }
+        coefficients = fit(network, cells, synapses, samples, p4, scan.protocol().tstop() - scan.protocol().transientTime());
+        fixedPoint = fixedPoint(network, coefficients, v, index);
+        Measurement[] atFixedPoint = new Measurement[2];
+        double feStar = fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
+        double fiStar = fixedPoint.state()[MeanFieldModel.NU_I];
+        for (int a = 0; a < 2; a++) {
+            // the output the presynaptic neurons send is that of the whole cell, adaptation included
+            Cell whole = network.population(a).cell();
+            atFixedPoint[a] = TransferScan.points(whole, synapses[a], inputs[a], new double[] {feStar},
+                    new double[] {fiStar}, focus, Progress.NONE).get(0);
+        }
+        return new Iteration(index, inputs, coefficients, samples, fixedPoint, atFixedPoint);
+    }
+
+    /** TEMPORARY: SE of the mean rate, at least the Poisson SE of one spike per repetition. */
+    private static double standardError(Measurement m, double counted) {
+        int n = m.rates().length;
+        double poisson = Math.sqrt(Math.max(m.meanRate(), 1 / counted) / counted);
+        return Math.max(m.rateSd(), poisson) / Math.sqrt(n);
+    }
+
+    private static TransferCoefficients[] fit(Network network, Cell[] cells, SynapticInput[] synapses,
+            List<List<Measurement>> samples, boolean p4, double counted) {
+        TransferCoefficients[] c = new TransferCoefficients[2];
+        for (int a = 0; a < 2; a++) {
+            List<Measurement> s = samples.get(a);
+            double[] fe = new double[s.size()];
+            double[] fi = new double[s.size()];
+            double[] rate = new double[s.size()];
+            double[] se = new double[s.size()];
+            for (int i = 0; i < s.size(); i++) {
+                Measurement m = s.get(i);
+                fe[i] = m.fe();
+                fi[i] = m.fi();
+                rate[i] = m.meanRate();
+                se[i] = standardError(m, counted);
+            }
+            c[a] = TransferFit.fit(cells[a].name(), FluctuationModel.of(cells[a], synapses[a]), fe, fi, rate, se, p4)
+                    .coefficients();
+        }
+        return c;
+    }
+
+    private static FixedPoint fixedPoint(Network network, TransferCoefficients[] coefficients, ParameterValues v,
+            int iteration) {
+        MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), Waveform.NONE);
+        FixedPoint fp = MeanField.fixedPoint(model, 0, null);
+        if (!Double.isFinite(fp.state()[MeanFieldModel.NU_E])) {
+            throw new ParameterException("max_iterations", "iteration " + iteration + " of the self-consistent loop of "
+                    + network.name() + ": the mean field with these transfer functions has no fixed point at the"
+                    + " network's drive; scan more points (fe_points, fi_points) or more seeds");
+        }
+        return fp;
+    }
+}

@@ -1,0 +1,73 @@
+package org.neuromf.core.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.neuromf.core.network.Network;
+import org.neuromf.core.network.NetworkBuilder;
+import org.neuromf.core.operation.SelfConsistentTransferOperation;
+import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.util.Progress;
+
+/** The scan, mean field and rescan loop, on the AdEx network with a small grid. */
+class SelfConsistentTransferTest {
+
+    private static final Network ADEX = NetworkBuilder.fromConfig("RS-cell--FS-cell--CONFIG1");
+
+    private static ParameterValues small(Object... more) {
+        Map<String, Object> m = new HashMap<>(Map.of("fe_points", 6, "fi_points", 4, "fi_min_hz", 4.0, "fi_max_hz", 16.0,
+                "seeds", 2, "target_spikes", 40, "max_seeds", 6, "tstop_ms", 2000.0, "transient_ms", 500.0,
+                "focus_spikes", 300));
+        m.put("max_iterations", 2);
+        for (int i = 0; i < more.length; i += 2) {
+            m.put((String) more[i], more[i + 1]);
+        }
+        return ParameterValues.of(SelfConsistentTransfer.PARAMETERS, m);
+    }
+
+    @Test
+    void eachRescanUsesTheTrainsTheCellsSentAtTheLastFixedPoint() {
+        SelfConsistentTransfer.Result r = SelfConsistentTransfer.run(ADEX, small(), Progress.NONE);
+        List<SelfConsistentTransfer.Iteration> its = r.iterations();
+        assertTrue(its.size() >= 2 && its.size() <= 3, its.size() + " iterations");
+        assertTrue(its.get(0).inputs()[0].isPoisson() && its.get(0).inputs()[1].isPoisson(), "iteration 0 is Poisson");
+        for (int k = 1; k < its.size(); k++) {
+            Measurement[] sent = its.get(k - 1).atFixedPoint();
+            for (int post = 0; post < 2; post++) {
+                assertEquals(sent[0].intervals().train(sent[0].meanRate()), its.get(k).inputs()[post].excitatory());
+                assertEquals(sent[1].intervals().train(sent[1].meanRate()), its.get(k).inputs()[post].inhibitory());
+                assertEquals(ADEX.population(post).driveRate(), its.get(k).inputs()[post].externalRate());
+            }
+        }
+        // FS-cell fires more regularly than Poisson at the fixed point, RS-cell (adapting) too
+        for (int a = 0; a < 2; a++) {
+            double cv = its.get(0).atFixedPoint()[a].intervals().cv();
+            assertTrue(cv > 0.2 && cv < 1, "output CV " + cv);
+        }
+        // the fit passes near what was measured at the fixed point (the focus points weigh most there)
+        SelfConsistentTransfer.Iteration last = r.last();
+        assertEquals(last.atFixedPoint()[1].meanRate(), last.nuI(), 0.15 * last.nuI());
+    }
+
+    @Test
+    void theLoopGivesTheSameResultOnOneAndTwoThreads() {
+        SelfConsistentTransferOperation op = new SelfConsistentTransferOperation();
+        Table one = op.run(List.of(org.neuromf.core.network.NetworkTable.toTable(ADEX)), small("threads", 1,
+                "max_iterations", 1), Progress.NONE).table(0);
+        Table two = op.run(List.of(org.neuromf.core.network.NetworkTable.toTable(ADEX)), small("threads", 2,
+                "max_iterations", 1), Progress.NONE).table(0);
+        assertEquals(2, one.rowCount());
+        for (String column : List.of("nu_e_hz", "nu_i_hz", "isi_cv_inh", "out_cv_exc")) {
+            for (int r = 0; r < 2; r++) {
+                assertEquals(one.getDouble(r, column), two.getDouble(r, column), 0, column);
+            }
+        }
+    }
+}
