@@ -275,7 +275,7 @@ final class PaperCommand implements Main.Command {
             }
             int last = steps.rowCount() - 1;
             report.append(String.format(Locale.ROOT, "- Self-consistent transfer functions: %d rescans under renewal"
-                    + " input trains and binomial in-degrees (%s); the spontaneous fixed point went from nu_e = %.4f,"
+                    + " input trains (%s); the spontaneous fixed point went from nu_e = %.4f,"
                     + " nu_i = %.4f Hz (Poisson scans at the network's dt) to %.4f, %.4f Hz, the last rescan moving it"
                     + " by %.2f %%. Output CV of the interspike intervals at the fixed point: %.3f (exc), %.3f (inh).%n",
                     last, r.warnings().isEmpty() ? "converged" : "not converged", steps.getDouble(0, "nu_e_hz"),

@@ -38,8 +38,8 @@ public final class SelfConsistentTransferOperation extends OperationBase {
         super("self-consistent-transfer", "Self-Consistent Transfer Functions", "Measures the transfer functions of"
                 + " both cells of a network under input like the network's own: scans under Poisson input (the paper's"
                 + " method), finds the mean field's spontaneous fixed point, measures each cell's output spike trains"
-                + " there, and scans again with renewal input trains of those interspike statistics (and the network's"
-                + " binomial in-degrees), until the fixed point moves by less than the tolerance. No network is"
+                + " there, and scans again with renewal input trains of those interspike statistics (optionally with the"
+                + " network's binomial in-degrees), until the fixed point moves by less than the tolerance. No network is"
                 + " simulated: a network run is only the check.",
                 SelfConsistentTransfer.PARAMETERS,
                 List.of(Port.required("network", "network table of two populations, excitatory then inhibitory")),

@@ -11,11 +11,11 @@ import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.meanfield.FixedPoint;
 import org.neuromf.core.meanfield.MeanField;
+import org.neuromf.core.meanfield.MeanFieldException;
 import org.neuromf.core.meanfield.MeanFieldModel;
 import org.neuromf.core.meanfield.MeanFieldSettings;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.SynapticInput;
-import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
@@ -67,8 +67,10 @@ public final class SelfConsistentTransfer {
                     case "max_seeds" -> new ParameterSpec.Whole("max_seeds", "Most seeds per point", 50, 1, 10_000,
                             "the most repetitions a grid point gets");
                     case "in_degree" -> ParameterSpec.Choice.of("in_degree", "In-degree", TransferScan.InDegree.class,
-                            TransferScan.InDegree.BINOMIAL, "binomial: each repetition draws its synapses from the"
-                                    + " network's Binomial(N_pre, p), as the network does; fixed: exactly Ke and Ki");
+                            TransferScan.InDegree.FIXED, "fixed: exactly Ke and Ki, the identical neurons of the mean"
+                                    + " field; binomial: each repetition draws its synapses from the network's"
+                                    + " Binomial(N_pre, p), which averages the rate over the in-degrees but needs many"
+                                    + " more repetitions for the same precision");
                     default -> s;
                 });
             }
@@ -237,12 +239,12 @@ public final class SelfConsistentTransfer {
     private static FixedPoint fixedPoint(Network network, TransferCoefficients[] coefficients, ParameterValues v,
             int iteration) {
         MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), Waveform.NONE);
-        FixedPoint fp = MeanField.fixedPoint(model, 0, null);
-        if (!Double.isFinite(fp.state()[MeanFieldModel.NU_E])) {
-            throw new ParameterException("max_iterations", "iteration " + iteration + " of the self-consistent loop of "
-                    + network.name() + ": the mean field with these transfer functions has no fixed point at the"
-                    + " network's drive; scan more points (fe_points, fi_points) or more seeds");
+        try {
+            return MeanField.fixedPoint(model, 0, null);
+        } catch (MeanFieldException e) {
+            throw new MeanFieldException("iteration " + iteration + " of the self-consistent loop of " + network.name()
+                    + ": " + e.getMessage() + ". The fits may be too noisy: raise target_spikes, focus_spikes or"
+                    + " max_seeds");
         }
-        return fp;
     }
 }
