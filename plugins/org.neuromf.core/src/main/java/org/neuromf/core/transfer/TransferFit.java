@@ -43,11 +43,12 @@ public final class TransferFit {
             new ParameterSpec.Flag("p4_term", "Fit the P4 term", false,
                     "include P4 ln(muG/gL) in the threshold polynomial (the published HH fits leave it out)"),
             ParameterSpec.Choice.of("weighting", "Weighting", Weighting.class, Weighting.STANDARD_ERROR,
-                    "standard_error: every sample weighted by 1/SE^2, SE the standard error of its mean rate from"
-                            + " fout_sd_hz and seeds, the variance pooled over the 11 samples nearest in rate, at least"
-                            + " that of one spike in one repetition; none: all alike, the authors' objective. A table"
-                            + " without fout_sd_hz and seeds, or with a point of fewer than 2 seeds, is fitted with"
-                            + " none and a warning"));
+                    "how the samples count. standard_error: each weighted by 1/SE^2, SE the standard error of its"
+                            + " mean rate from fout_sd_hz and seeds, the variance pooled over the 11 firing samples"
+                            + " nearest in rate, at least that of one spike in one repetition; none: all alike, the"
+                            + " authors' objective."
+                            + " A table without fout_sd_hz and seeds, or with a point of fewer than 2 seeds, is fitted"
+                            + " with none and a warning"));
 
     /** How to fit: the weighting and whether P4 is fitted. */
     public record Options(Weighting weighting, boolean p4Term) {
