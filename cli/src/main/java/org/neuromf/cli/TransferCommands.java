@@ -165,7 +165,8 @@ final class TransferCommands {
             spec.usageMessage().description("Fits the transfer-function template to measured samples and writes"
                     + " coefficients.csv (P0..P10 in volts, the RMS error) and residuals.csv into --out.");
             spec.addOption(OptionSpec.builder("--samples").paramLabel("FILE.csv").type(Path.class).required(true)
-                    .description("samples with fe_hz, fi_hz, fout_hz, as written by neuromf tf-scan").build());
+                    .description("samples with fe_hz, fi_hz, fout_hz (and fout_sd_hz, seeds for the weighting), as"
+                            + " written by neuromf tf-scan").build());
             where.add(spec);
             where.options.add(spec, fit.parameters());
             return spec;

@@ -102,8 +102,8 @@ public final class MeanField {
     /**
      * Newton's method with backtracking, in place on x; the iterations used, or null when it fails.
      * Converged when a full step changes no variable by more than 1e-12 of its size, or when the
-     * residual can no longer decrease (its floor is the rounding of the difference quotients) and
-     * the step is below 1e-7.
+     * residual can no longer decrease with a full step (its floor is the rounding of the difference
+     * quotients) and the step is below 1e-7.
      */
     private static Integer newton(MeanFieldModel m, double time, double[] x, double[] scale) {
         int n = x.length;
@@ -143,7 +143,9 @@ public final class MeanField {
             System.arraycopy(trial, 0, x, 0, n);
             System.arraycopy(ft, 0, f, 0, n);
             norm = trialNorm;
-            if (change < 1e-12) {
+            // a full step that had to be cut back to lower the residual at all is at its rounding floor, where a
+            // shorter step can lower it by chance, again and again, until the iterations run out
+            if (change < 1e-12 || (lambda < 0.5 && change < 1e-7)) {
                 return it;
             }
         }

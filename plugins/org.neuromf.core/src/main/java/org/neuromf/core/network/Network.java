@@ -77,6 +77,15 @@ public final class Network {
         return slowest;
     }
 
+    /** The same network with every population driven at {@code driveRate} (Hz per external synapse). */
+    public Network withDrive(double driveRate) {
+        List<Population> pops = new ArrayList<>();
+        for (Population p : populations) {
+            pops.add(new Population(p.name(), p.size(), p.cell(), driveRate, p.driveSynapses(), p.driveQ()));
+        }
+        return new Network(name, pops, pathways());
+    }
+
     public Pathway pathway(int pre, int post) {
         return pathways[pre][post];
     }

@@ -11,7 +11,6 @@ import org.neuromf.core.meanfield.MeanFieldSettings;
 import org.neuromf.core.meanfield.MeanFieldTables;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkTable;
-import org.neuromf.core.network.Population;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.stimulus.Waveform;
 import org.neuromf.core.table.Table;
@@ -49,19 +48,11 @@ public final class MeanFieldSweepOperation extends OperationBase {
         Network network = NetworkTable.fromTable(inputs.get(0));
         List<String> warnings = new ArrayList<>();
         TransferCoefficients[] coefficients = MeanFieldOperation.coefficients(network, inputs, warnings);
-        DoubleFunction<MeanFieldModel> modelAt = drive -> new MeanFieldModel(withDrive(network, drive), coefficients,
+        DoubleFunction<MeanFieldModel> modelAt = drive -> new MeanFieldModel(network.withDrive(drive), coefficients,
                 v.si("t_ms"), v.integer("order"), Waveform.NONE);
         MemoryBudget.require("the mean-field sweep (" + drives.length + " fixed points)", drives.length
                 * MeanFieldTables.fixedPointBytes(modelAt.apply(drives[0]).getDimension()), "use fewer drive_points");
         List<FixedPoint> points = MeanField.sweep(modelAt, drives, progress);
         return new OperationResult(List.of(MeanFieldTables.fixedPoints(modelAt, points)), warnings);
-    }
-
-    private static Network withDrive(Network n, double drive) {
-        List<Population> pops = new ArrayList<>();
-        for (Population p : n.populations()) {
-            pops.add(new Population(p.name(), p.size(), p.cell(), drive, p.driveSynapses(), p.driveQ()));
-        }
-        return new Network(n.name(), pops, n.pathways());
     }
 }

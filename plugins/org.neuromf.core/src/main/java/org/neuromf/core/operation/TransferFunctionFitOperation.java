@@ -7,7 +7,6 @@ import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.network.SynapticInput;
-import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
@@ -20,17 +19,16 @@ import org.neuromf.core.util.Progress;
 /** Transfer Function Fit: the effective-threshold coefficients P0..P10 from measured samples. */
 public final class TransferFunctionFitOperation extends OperationBase {
 
-    public static final List<ParameterSpec> PARAMETERS = List.of(new ParameterSpec.Flag("p4_term", "Fit the P4 term", false,
-            "include P4 ln(muG/gL) in the threshold polynomial (the published HH fits leave it out)"));
-
     public TransferFunctionFitOperation() {
         super("transfer-function-fit", "Transfer Function Fit", "Fits the semi-analytic transfer function of Zerlaut et al."
                 + " 2018 to measured samples: the template is inverted at every sample with a rate it can reach, the"
                 + " threshold polynomial is fitted to those thresholds by least squares, and the coefficients are then"
-                + " refined on the rates themselves (Levenberg-Marquardt). Outputs the coefficients P0..P10 (V) with the"
-                + " RMS error, and the residual of every sample.",
-                PARAMETERS,
-                List.of(Port.required("samples", "fe_hz, fi_hz and fout_hz of measured points (Transfer Function Scan)"),
+                + " refined on the rates themselves (Levenberg-Marquardt), each sample weighted by its standard error"
+                + " unless weighting is none. Outputs the coefficients P0..P10 (V) with the RMS error, and the residual"
+                + " of every sample.",
+                TransferFit.PARAMETERS,
+                List.of(Port.required("samples", "fe_hz, fi_hz and fout_hz of measured points, with fout_sd_hz"
+                        + " and seeds for the weighting (Transfer Function Scan)"),
                         Port.required("cell", "cell table of the neuron (one row)"),
                         Port.required("network", "network table the samples were measured in")),
                 List.of(Port.required("coefficients", "one row: cell, p0_v .. p10_v, p4_term, fit_rms_error_hz, fit_samples"),
@@ -39,7 +37,7 @@ public final class TransferFunctionFitOperation extends OperationBase {
 
     @Override
     public List<TableSchema> outputSchemas(List<TableSchema> inputs, ParameterValues parameters) {
-        ParameterValues.of(PARAMETERS, parameters.asMap());
+        ParameterValues.of(TransferFit.PARAMETERS, parameters.asMap());
         for (String c : List.of(TransferSamples.FE.name(), TransferSamples.FI.name(), TransferSamples.FOUT.name())) {
             inputs.get(0).require(c, "the sample table");
         }
@@ -50,19 +48,27 @@ public final class TransferFunctionFitOperation extends OperationBase {
 
     @Override
     public OperationResult run(List<Table> inputs, ParameterValues parameters, Progress progress) {
-        ParameterValues v = ParameterValues.of(PARAMETERS, parameters.asMap());
+        TransferFit.Options options = TransferFit.Options.of(parameters);
         Table samples = inputs.get(0);
         double[] fe = TransferSamples.column(samples, TransferSamples.FE, "the sample table");
         double[] fi = TransferSamples.column(samples, TransferSamples.FI, "the sample table");
         double[] fout = TransferSamples.column(samples, TransferSamples.FOUT, "the sample table");
         Cell cell = CellTable.single(inputs.get(1), "cell table");
         SynapticInput input = SynapticInput.forCell(NetworkTable.fromTable(inputs.get(2)), cell);
+        List<String> warnings = new ArrayList<>();
+        double[] standardErrors = null;
+        if (options.weighting() == TransferFit.Weighting.STANDARD_ERROR) {
+            standardErrors = TransferSamples.standardErrors(samples);
+            if (standardErrors == null) {
+                warnings.add("the sample table gives no standard errors (it needs fout_sd_hz and seeds columns, at least"
+                        + " 2 seeds at every point and some spread): fitted unweighted, as with weighting none");
+            }
+        }
         progress.report(0, "fitting the transfer function of " + cell.name());
         TransferFit.Result fit = TransferFit.fit(cell.name(), FluctuationModel.of(cell, input), fe, fi, fout,
-                v.flag("p4_term"));
+                standardErrors, options.p4Term());
         progress.report(1, "fitted");
-        List<String> warnings = new ArrayList<>();
-        int fitted = v.flag("p4_term") ? TransferCoefficients.COUNT : TransferCoefficients.COUNT - 1;
+        int fitted = options.p4Term() ? TransferCoefficients.COUNT : TransferCoefficients.COUNT - 1;
         if (fit.invertedSamples() < fitted) {
             warnings.add("only " + fit.invertedSamples() + " samples have a rate the template can invert; the start of"
                     + " the fit was a constant threshold. Measure more points where the neuron fires");

@@ -11,7 +11,7 @@ public final class RandomStreams {
 
     /** What a stream is used for; each purpose gets streams of its own. */
     public enum Purpose {
-        INITIAL_STATE, CONNECTIVITY, DRIVE, SHOT_NOISE
+        INITIAL_STATE, CONNECTIVITY, DRIVE, SHOT_NOISE, BOOTSTRAP
     }
 
     private RandomStreams() {

@@ -56,6 +56,29 @@ class MeanFieldTest {
         assertTrue(p1.stable() && p2.stable(), "the spontaneous state is stable");
     }
 
+    /**
+     * The fits of a bootstrap replicate of the default HH scans (seed 1): from the relaxed state
+     * Newton reaches the residual's rounding floor in one step, where only cut-back steps lower the
+     * residual, by chance; it used to take such steps until its iterations ran out, and report no
+     * fixed point where explicit Euler settles at this one.
+     */
+    @Test
+    void newtonStopsAtTheRoundingFloorOfTheResidual() {
+        TransferCoefficients[] c = {TransferCoefficients.of("HH_RS", new double[] {-0.048356476087067404,
+            0.0031719865863317153, 0.008750940819370017, 0.0010480661118770507, 0.0, 0.0010636666033960833,
+            0.005334169209922938, -3.4924225671480885E-5, -4.574300554260408E-4, 0.002625955427704699,
+            0.00313425332856813}, false), TransferCoefficients.of("HH_FS", new double[] {-0.05419130279155162,
+                0.007100464863439086, -0.03242963471679155, 0.003418270638472694, 0.0, -1.9461214387139024E-4,
+                0.001746764997525387, -0.04560176065330601, 0.013800389875317818, -0.0011585029636260286,
+                -0.028725279746705214}, false)};
+        FixedPoint p = MeanField.fixedPoint(new MeanFieldModel(NetworkBuilder.fromConfig("HH_RS--HH_FS--CONFIG1"), c,
+                5e-3, 2, Waveform.NONE), 0, null);
+        // explicit Euler at 0.1 ms for 2 s: 1.4211940, 8.1102392 Hz
+        assertEquals(1.4211940, p.state()[0], 1e-6);
+        assertEquals(8.1102392, p.state()[1], 1e-6);
+        assertTrue(p.stable());
+    }
+
     /** To first order the Jacobian is (dF/dnu - 1)/T: its eigenvalues from the 2 x 2 closed form. */
     @Test
     void stabilityIsTheJacobiansSpectrum() {

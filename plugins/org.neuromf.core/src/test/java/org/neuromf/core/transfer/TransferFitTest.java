@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -104,30 +105,122 @@ class TransferFitTest {
         assertTrue(fit.rmsError() < sigma * 1.1 && fit.rmsError() > sigma * 0.5, "rms " + fit.rmsError());
     }
 
+    private static final int[] ACTIVE = {0, 1, 2, 3, 5, 6, 7, 8, 9, 10};
+
     private static double[] standardErrors(TransferFunction truth, double[][] points, double sigma) {
-        int[] active = {0, 1, 2, 3, 5, 6, 7, 8, 9, 10};
+        RealMatrix jm = jacobian(truth, points);
+        RealMatrix covariance = new LUDecomposition(jm.transpose().multiply(jm)).getSolver().getInverse()
+                .scalarMultiply(sigma * sigma);
+        double[] se = new double[TransferCoefficients.COUNT];
+        for (int c = 0; c < ACTIVE.length; c++) {
+            se[ACTIVE[c]] = Math.sqrt(covariance.getEntry(c, c));
+        }
+        return se;
+    }
+
+    /** dF/dP (Hz/V) at the points {fe[], fi[]}, for the coefficients fitted without P4, by central differences. */
+    private static RealMatrix jacobian(TransferFunction truth, double[][] points) {
         int n = points[0].length;
-        double[][] j = new double[n][active.length];
+        double[][] j = new double[n][ACTIVE.length];
         double h = 1e-7;
-        for (int c = 0; c < active.length; c++) {
+        for (int c = 0; c < ACTIVE.length; c++) {
             double[] up = truth.coefficients().p();
             double[] down = truth.coefficients().p();
-            up[active[c]] += h;
-            down[active[c]] -= h;
+            up[ACTIVE[c]] += h;
+            down[ACTIVE[c]] -= h;
             TransferFunction a = new TransferFunction(truth.model(), TransferCoefficients.of("up", up, false));
             TransferFunction b = new TransferFunction(truth.model(), TransferCoefficients.of("down", down, false));
             for (int i = 0; i < n; i++) {
                 j[i][c] = (a.rate(points[0][i], points[1][i]) - b.rate(points[0][i], points[1][i])) / (2 * h);
             }
         }
-        RealMatrix jm = new Array2DRowRealMatrix(j, false);
-        RealMatrix covariance = new LUDecomposition(jm.transpose().multiply(jm)).getSolver().getInverse()
-                .scalarMultiply(sigma * sigma);
-        double[] se = new double[TransferCoefficients.COUNT];
-        for (int c = 0; c < active.length; c++) {
-            se[active[c]] = Math.sqrt(covariance.getEntry(c, c));
+        return new Array2DRowRealMatrix(j, false);
+    }
+
+    /**
+     * Equal standard errors weight every sample alike: the weighted fit is the unweighted one (it
+     * starts from it, and a constant factor does not move the minimum).
+     */
+    @Test
+    void equalStandardErrorsGiveTheUnweightedFit() {
+        TransferFunction truth = TransferFunctionTest.published("HH_RS");
+        double[][] points = grid();
+        double[] rates = rates(truth, points);
+        SplittableRandom rng = new SplittableRandom(7);
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = Math.max(0, rates[i] + 0.2 * gaussian(rng));
         }
-        return se;
+        double[] se = new double[rates.length];
+        Arrays.fill(se, 0.2);
+        TransferFit.Result unweighted = TransferFit.fit("HH_RS", truth.model(), points[0], points[1], rates, false);
+        TransferFit.Result weighted = TransferFit.fit("HH_RS", truth.model(), points[0], points[1], rates, se, false);
+        for (int k = 0; k < TransferCoefficients.COUNT; k++) {
+            assertEquals(unweighted.coefficients().p(k), weighted.coefficients().p(k), 1e-9, "P" + k);
+        }
+    }
+
+    /**
+     * Heteroscedastic noise of known SE, as a scan's counts give it (SE^2 = F / (seeds T), seeds = 4,
+     * T = 9 s, at least one spike's 1/(seeds T)): weighting by 1/SE^2 estimates the rate at the
+     * CONFIG1 operating point (fe = nu_e + 4 Hz, fi = nu_i) with a smaller error. By the delta method
+     * the SD of that rate is sqrt(g' (J'J)^-1 J' S J (J'J)^-1 g) unweighted and sqrt(g' (J' S^-1 J)^-1 g)
+     * weighted (J = dF/dP at the samples, g at the operating point, S = diag(SE^2)); over 20 draws
+     * the RMS errors must be within 40 % of those predictions and the weighted one smaller.
+     */
+    @Test
+    void weightingByStandardErrorsEstimatesTheOperatingPointBetter() {
+        double countedTime = 9;
+        int seeds = 4;
+        double[][] operatingPoint = {{1.2307 + 4}, {7.7312}};
+        double[][] points = grid();
+        for (String cell : List.of("HH_RS", "HH_FS")) {
+            TransferFunction truth = TransferFunctionTest.published(cell);
+            double[] rates = rates(truth, points);
+            double[] se = new double[rates.length];
+            for (int i = 0; i < se.length; i++) {
+                se[i] = Math.sqrt(Math.max(rates[i], 1 / (seeds * countedTime)) / (seeds * countedTime));
+            }
+            double target = truth.rate(operatingPoint[0][0], operatingPoint[1][0]);
+            int draws = 20;
+            double unweightedSquares = 0;
+            double weightedSquares = 0;
+            SplittableRandom rng = new SplittableRandom(11);
+            for (int d = 0; d < draws; d++) {
+                double[] noisy = new double[rates.length];
+                for (int i = 0; i < rates.length; i++) {
+                    noisy[i] = Math.max(0, rates[i] + se[i] * gaussian(rng));
+                }
+                TransferFit.Result u = TransferFit.fit(cell, truth.model(), points[0], points[1], noisy, false);
+                TransferFit.Result w = TransferFit.fit(cell, truth.model(), points[0], points[1], noisy, se, false);
+                double eu = new TransferFunction(truth.model(), u.coefficients()).rate(operatingPoint[0][0],
+                        operatingPoint[1][0]) - target;
+                double ew = new TransferFunction(truth.model(), w.coefficients()).rate(operatingPoint[0][0],
+                        operatingPoint[1][0]) - target;
+                unweightedSquares += eu * eu;
+                weightedSquares += ew * ew;
+            }
+            double unweightedRms = Math.sqrt(unweightedSquares / draws);
+            double weightedRms = Math.sqrt(weightedSquares / draws);
+            RealMatrix j = jacobian(truth, points);
+            RealMatrix g = jacobian(truth, operatingPoint);
+            RealMatrix s = new Array2DRowRealMatrix(se.length, se.length);
+            RealMatrix sInverse = new Array2DRowRealMatrix(se.length, se.length);
+            for (int i = 0; i < se.length; i++) {
+                s.setEntry(i, i, se[i] * se[i]);
+                sInverse.setEntry(i, i, 1 / (se[i] * se[i]));
+            }
+            RealMatrix jtjInverse = new LUDecomposition(j.transpose().multiply(j)).getSolver().getInverse();
+            RealMatrix sandwich = jtjInverse.multiply(j.transpose()).multiply(s).multiply(j).multiply(jtjInverse);
+            double unweightedSd = Math.sqrt(g.multiply(sandwich).multiply(g.transpose()).getEntry(0, 0));
+            RealMatrix gls = new LUDecomposition(j.transpose().multiply(sInverse).multiply(j)).getSolver().getInverse();
+            double weightedSd = Math.sqrt(g.multiply(gls).multiply(g.transpose()).getEntry(0, 0));
+            System.out.printf("%s at the operating point (F = %.3f Hz): RMS error unweighted %.4f Hz (predicted %.4f),"
+                    + " weighted %.4f Hz (predicted %.4f)%n", cell, target, unweightedRms, unweightedSd, weightedRms,
+                    weightedSd);
+            assertEquals(unweightedSd, unweightedRms, 0.4 * unweightedSd, cell + " unweighted");
+            assertEquals(weightedSd, weightedRms, 0.4 * weightedSd, cell + " weighted");
+            assertTrue(weightedRms < unweightedRms, cell + ": weighted " + weightedRms + " vs " + unweightedRms);
+        }
     }
 
     private static double gaussian(SplittableRandom rng) {
