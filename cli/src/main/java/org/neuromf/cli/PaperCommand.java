@@ -20,6 +20,7 @@ import org.neuromf.core.analysis.Comparison;
 import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.meanfield.FixedPointBootstrap;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.NetworkTable;
@@ -42,6 +43,8 @@ import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.TransferCoefficients;
+import org.neuromf.core.transfer.SelfConsistentTransfer;
+import org.neuromf.core.transfer.TransferFit;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.OutputFolder;
 import org.neuromf.core.util.Progress;
@@ -126,6 +129,22 @@ final class PaperCommand implements Main.Command {
         return 0;
     }
 
+    /** A cell as scanned (an adapting AdEx cell without its adaptation) and its samples. */
+    private record Scan(Cell cell, Table samples) {
+    }
+
+    private static final TableSchema SPREAD_SCHEMA = TableSchema.of(ColumnSpec.text("method", "how the transfer"
+            + " functions were made"), ColumnSpec.real("nu_e_hz", "spontaneous fixed point (Hz)"),
+            ColumnSpec.real("nu_e_sd_hz", "its SD over bootstrap replicates of the scans (Hz)"),
+            ColumnSpec.real("nu_e_low_hz", "2.5 % percentile (Hz)"), ColumnSpec.real("nu_e_high_hz", "97.5 % percentile (Hz)"),
+            ColumnSpec.real("nu_i_hz", "spontaneous fixed point (Hz)"),
+            ColumnSpec.real("nu_i_sd_hz", "its SD over bootstrap replicates (Hz)"),
+            ColumnSpec.real("nu_i_low_hz", "2.5 % percentile (Hz)"), ColumnSpec.real("nu_i_high_hz", "97.5 % percentile (Hz)"),
+            ColumnSpec.integer("failed", "replicates without a fit or a fixed point"));
+
+    /** Bootstrap replicates behind the spread of a fixed point from scan noise. */
+    private static final int REPLICATES = 40;
+
     /** One network through the whole pipeline. */
     private static final class Pipeline {
         private final String config;
@@ -141,6 +160,10 @@ final class PaperCommand implements Main.Command {
         private final int iterations;
         private final Progress progress;
         private final Map<String, Table> tables = new LinkedHashMap<>();
+        /** The scans of the paper's method (null for a published fit), for the bootstrap of its fixed point. */
+        private final Scan[] scanned = new Scan[2];
+        private final Table.Builder spreads = Table.builder(SPREAD_SCHEMA);
+        private int spreadRows;
         private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
         private final StringBuilder report = new StringBuilder();
 
@@ -173,6 +196,7 @@ final class PaperCommand implements Main.Command {
                 coefficients[a] = transferFunction(network, a, progress.sub(0.15 * a, 0.15));
             }
             methods.add(coefficients);
+            uncertainty("paper's method", scanned, TransferFit.Weighting.NONE, network);
             if (iterations > 0) {
                 methods.add(selfConsistent(network, progress.sub(0.3, 0.3)));
             }
@@ -186,6 +210,9 @@ final class PaperCommand implements Main.Command {
             condition("spontaneous", network, null, methods, progress.sub(0.6, 0.2));
             condition("waveform", network, stimulus, methods, progress.sub(0.8, 0.2));
             publishedFixedPoint(network, coefficients);
+            if (spreadRows > 0) {
+                tables.put("fixed_point_spread.csv", spreads.build());
+            }
             Operation sweep = new MeanFieldSweepOperation();
             Table fixedPoints = sweep.run(Arrays.asList(network, coefficients[0], coefficients[1]), sweep.defaults(),
                     Progress.NONE).table(0);
@@ -202,6 +229,27 @@ final class PaperCommand implements Main.Command {
             report.append("\nFiles in `").append(dir).append("/`: ").append(String.join(", ", tables.keySet()))
                     .append(", and the figures ").append(String.join(", ", charts.keySet())).append(" (PNG and SVG).\n");
             return report.toString();
+        }
+
+        /**
+         * The spread of the spontaneous fixed point that the scans' noise leaves (a parametric
+         * bootstrap over their samples), as a report line and a row of fixed_point_spread.csv.
+         */
+        private void uncertainty(String method, Scan[] scans, TransferFit.Weighting weighting, Table network) {
+            if (scans[0] == null || scans[1] == null) {
+                return;
+            }
+            FixedPointBootstrap.Result b = FixedPointBootstrap.run(NetworkTable.fromTable(network), scans[0].cell(),
+                    scans[0].samples(), scans[1].cell(), scans[1].samples(), new FixedPointBootstrap.Settings(
+                            new TransferFit.Options(weighting, false), 2, 5e-3, REPLICATES, 1, 0), Progress.NONE);
+            spreads.addRow(method, b.estimate().state()[0], b.nuE().sd(), b.nuE().low(), b.nuE().high(),
+                    b.estimate().state()[1], b.nuI().sd(), b.nuI().low(), b.nuI().high(), b.failed());
+            spreadRows++;
+            report.append(String.format(Locale.ROOT, "- Scan noise, %s: the spontaneous fixed point nu_e = %.3f ± %.3f"
+                    + " Hz (95 %% %.3f to %.3f), nu_i = %.3f ± %.3f Hz (%.3f to %.3f), from %d bootstrap replicates of"
+                    + " the samples (%d failed).%n", method, b.estimate().state()[0], b.nuE().sd(), b.nuE().low(),
+                    b.nuE().high(), b.estimate().state()[1], b.nuI().sd(), b.nuI().low(), b.nuI().high(), REPLICATES,
+                    b.failed()));
         }
 
         /** For cells with published fits scanned here: the fixed point the published fits give, for reference. */
@@ -243,9 +291,12 @@ final class PaperCommand implements Main.Command {
             part.report(0, "scanning the transfer function of " + name);
             Table samples = scan.run(Arrays.asList(cellTable, network, null), scan.defaults(), part).table(0);
             Operation fit = new TransferFunctionFitOperation();
-            OperationResult r = fit.run(List.of(samples, cellTable, network), fit.defaults(), Progress.NONE);
+            // the paper's method as it stood: unweighted, the authors' objective
+            OperationResult r = fit.run(List.of(samples, cellTable, network), fit.defaults().with(Map.of("weighting",
+                    "none")), Progress.NONE);
             Table coefficients = r.table(0);
             tables.put("tf_samples_" + name + ".csv", samples);
+            scanned[a] = new Scan(cell, samples);
             tables.put("coefficients_" + name + ".csv", coefficients);
             tables.put("residuals_" + name + ".csv", r.table(1));
             TransferFunction tf = TransferFunction.of(cell, SynapticInput.onto(net, a),
@@ -273,6 +324,11 @@ final class PaperCommand implements Main.Command {
                 tables.put("coefficients_self_consistent_" + name + ".csv", r.table(1 + a));
                 tables.put("tf_samples_self_consistent_" + name + ".csv", r.table(3 + a));
             }
+            Scan[] sc = new Scan[2];
+            for (int a = 0; a < 2; a++) {
+                sc[a] = new Scan(SelfConsistentTransfer.scannedCell(net.population(a).cell()), r.table(3 + a));
+            }
+            uncertainty("self-consistent transfer functions", sc, TransferFit.Weighting.STANDARD_ERROR, network);
             int last = steps.rowCount() - 1;
             report.append(String.format(Locale.ROOT, "- Self-consistent transfer functions: %d rescans under renewal"
                     + " input trains (%s); the spontaneous fixed point went from nu_e = %.4f,"

@@ -181,7 +181,7 @@ public final class SelfConsistentTransfer {
             samples.add(new ArrayList<>(TransferScan.grid(cells[a], synapses[a], inputs[a], scan,
                     progress.sub(0.4 * a, 0.4))));
         }
-        TransferCoefficients[] coefficients = fit(network, cells, synapses, samples, p4, scan.protocol().tstop() - scan.protocol().transientTime());
+        TransferCoefficients[] coefficients = fit(cells, synapses, samples, p4);
         FixedPoint fixedPoint = fixedPoint(network, coefficients, v, index);
         // the focus points, around the fixed point of this scan's fit, sharpen the fit where it matters
         double fe = fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
@@ -193,7 +193,7 @@ public final class SelfConsistentTransfer {
             samples.get(a).addAll(TransferScan.points(cells[a], synapses[a], inputs[a], focusFe, focusFi, focus,
                     progress.sub(0.8 + 0.1 * a, 0.1)));
         }
-        coefficients = fit(network, cells, synapses, samples, p4, scan.protocol().tstop() - scan.protocol().transientTime());
+        coefficients = fit(cells, synapses, samples, p4);
         fixedPoint = fixedPoint(network, coefficients, v, index);
         Measurement[] atFixedPoint = new Measurement[2];
         double feStar = fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
@@ -207,31 +207,27 @@ public final class SelfConsistentTransfer {
         return new Iteration(index, inputs, coefficients, samples, fixedPoint, atFixedPoint);
     }
 
-    /** TEMPORARY: SE of the mean rate, at least the Poisson SE of one spike per repetition. */
-    private static double standardError(Measurement m, double counted) {
-        int n = m.rates().length;
-        double poisson = Math.sqrt(Math.max(m.meanRate(), 1 / counted) / counted);
-        return Math.max(m.rateSd(), poisson) / Math.sqrt(n);
-    }
-
-    private static TransferCoefficients[] fit(Network network, Cell[] cells, SynapticInput[] synapses,
-            List<List<Measurement>> samples, boolean p4, double counted) {
+    /** Both cells' fits, every sample weighted by its standard error ({@link TransferSamples#standardErrors}). */
+    private static TransferCoefficients[] fit(Cell[] cells, SynapticInput[] synapses, List<List<Measurement>> samples,
+            boolean p4) {
         TransferCoefficients[] c = new TransferCoefficients[2];
         for (int a = 0; a < 2; a++) {
             List<Measurement> s = samples.get(a);
             double[] fe = new double[s.size()];
             double[] fi = new double[s.size()];
             double[] rate = new double[s.size()];
-            double[] se = new double[s.size()];
+            double[] sd = new double[s.size()];
+            int[] seeds = new int[s.size()];
             for (int i = 0; i < s.size(); i++) {
                 Measurement m = s.get(i);
                 fe[i] = m.fe();
                 fi[i] = m.fi();
                 rate[i] = m.meanRate();
-                se[i] = standardError(m, counted);
+                sd[i] = m.rateSd();
+                seeds[i] = m.rates().length;
             }
-            c[a] = TransferFit.fit(cells[a].name(), FluctuationModel.of(cells[a], synapses[a]), fe, fi, rate, se, p4)
-                    .coefficients();
+            c[a] = TransferFit.fit(cells[a].name(), FluctuationModel.of(cells[a], synapses[a]), fe, fi, rate,
+                    TransferSamples.standardErrors(rate, sd, seeds), p4).coefficients();
         }
         return c;
     }
