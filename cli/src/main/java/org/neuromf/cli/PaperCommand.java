@@ -161,7 +161,7 @@ final class PaperCommand implements Main.Command {
         private final Progress progress;
         private final Map<String, Table> tables = new LinkedHashMap<>();
         /** The scans of the paper's method (null for a published fit), for the bootstrap of its fixed point. */
-        private final Scan[] scanned = new Scan[2];
+        private final Scan[] paperScans = new Scan[2];
         private final Table.Builder spreads = Table.builder(SPREAD_SCHEMA);
         private int spreadRows;
         private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
@@ -196,7 +196,7 @@ final class PaperCommand implements Main.Command {
                 coefficients[a] = transferFunction(network, a, progress.sub(0.15 * a, 0.15));
             }
             methods.add(coefficients);
-            uncertainty("paper's method", scanned, TransferFit.Weighting.NONE, network);
+            uncertainty("paper's method", paperScans, TransferFit.Weighting.NONE, network);
             if (iterations > 0) {
                 methods.add(selfConsistent(network, progress.sub(0.3, 0.3)));
             }
@@ -296,7 +296,7 @@ final class PaperCommand implements Main.Command {
                     "none")), Progress.NONE);
             Table coefficients = r.table(0);
             tables.put("tf_samples_" + name + ".csv", samples);
-            scanned[a] = new Scan(cell, samples);
+            paperScans[a] = new Scan(cell, samples);
             tables.put("coefficients_" + name + ".csv", coefficients);
             tables.put("residuals_" + name + ".csv", r.table(1));
             TransferFunction tf = TransferFunction.of(cell, SynapticInput.onto(net, a),
