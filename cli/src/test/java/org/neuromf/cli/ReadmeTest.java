@@ -36,7 +36,9 @@ class ReadmeTest {
             "simulate", List.of("--tstop", "1200", "--neurons", "400", "--p-connect", "0.2"),
             "tf-scan", List.of("--fe-points", "8", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient",
                     "500"),
-            "meanfield", List.of("--tstop", "1200"));
+            "meanfield", List.of("--tstop", "1200"),
+            "tf-self-consistent", List.of("--max-iterations", "1", "--tstop", "3000", "--transient", "500",
+                    "--target-spikes", "60", "--max-seeds", "8", "--focus-spikes", "300"));
 
     @TempDir
     Path work;

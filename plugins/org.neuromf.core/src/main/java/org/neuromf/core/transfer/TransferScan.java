@@ -146,7 +146,7 @@ public final class TransferScan {
             Protocol protocol = v.choice("method", Method.class) == Method.AUTHORS
                     ? Protocol.authors(tstop, transientTime)
                     : Protocol.fast(v.si("dt_ms"), tstop, transientTime);
-            if (v.integer("max_seeds") < v.integer("seeds")) {
+            if (v.integer("target_spikes") > 0 && v.integer("max_seeds") < v.integer("seeds")) {
                 throw ParameterException.outOfRange("max_seeds", v.integer("max_seeds"), "[seeds = "
                         + v.integer("seeds") + ", 10000]", null);
             }
@@ -172,6 +172,10 @@ public final class TransferScan {
         /** The most repetitions a point can get. */
         int mostSeeds() {
             return targetSpikes > 0 ? maxSeeds : seeds;
+        }
+
+        private String seedsText() {
+            return (targetSpikes > 0 ? "up to " : "") + mostSeeds();
         }
 
         public static Settings of(Map<String, ?> values) {
@@ -212,7 +216,7 @@ public final class TransferScan {
             Progress progress) {
         int total = s.fiPoints() * s.fePoints();
         MemoryBudget.require("the transfer-function scan of " + cell.name() + " (fi_points x fe_points = " + total
-                + " points of up to " + s.mostSeeds() + " seeds each)", bytes(cell, input, presynaptic, total,
+                + " points of " + s.seedsText() + " seeds each)", bytes(cell, input, presynaptic, total,
                         Math.min(s.fiPoints(), s.effectiveThreads()), s), "use fewer fi_points, fe_points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> rows = new ArrayList<>();
@@ -233,7 +237,7 @@ public final class TransferScan {
             throw new IllegalArgumentException(fe.length + " fe values but " + fi.length + " fi values");
         }
         MemoryBudget.require("the transfer-function scan of " + cell.name() + " (" + fe.length + " points of "
-                + s.mostSeeds() + " seeds each)", bytes(cell, input, presynaptic, fe.length, s.effectiveThreads(), s),
+                + s.seedsText() + " seeds each)", bytes(cell, input, presynaptic, fe.length, s.effectiveThreads(), s),
                 "use fewer points or seeds");
         AtomicInteger done = new AtomicInteger();
         List<Task> tasks = new ArrayList<>();

@@ -16,15 +16,14 @@ import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.util.Progress;
 
-/** The scan, mean field and rescan loop, on the AdEx network with a small grid. */
+/** The scan, mean field and rescan loop, on the AdEx network (cheap to integrate) with fewer spikes per point. */
 class SelfConsistentTransferTest {
 
     private static final Network ADEX = NetworkBuilder.fromConfig("RS-cell--FS-cell--CONFIG1");
 
     private static ParameterValues small(Object... more) {
-        Map<String, Object> m = new HashMap<>(Map.of("fe_points", 6, "fi_points", 4, "fi_min_hz", 4.0, "fi_max_hz", 16.0,
-                "seeds", 2, "target_spikes", 40, "max_seeds", 6, "tstop_ms", 2000.0, "transient_ms", 500.0,
-                "focus_spikes", 300));
+        Map<String, Object> m = new HashMap<>(Map.of("target_spikes", 100, "max_seeds", 12, "tstop_ms", 5000.0,
+                "transient_ms", 1000.0, "focus_spikes", 1000));
         m.put("max_iterations", 2);
         for (int i = 0; i < more.length; i += 2) {
             m.put((String) more[i], more[i + 1]);
