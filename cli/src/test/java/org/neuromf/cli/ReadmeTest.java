@@ -37,8 +37,8 @@ class ReadmeTest {
             "tf-scan", List.of("--fe-points", "8", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient",
                     "500"),
             "meanfield", List.of("--tstop", "1200"),
-            "tf-self-consistent", List.of("--max-iterations", "1", "--tstop", "3000", "--transient", "500",
-                    "--target-spikes", "60", "--max-seeds", "8", "--focus-spikes", "300"));
+            "tf-self-consistent", List.of("--max-iterations", "1", "--tstop", "5000", "--transient", "1000",
+                    "--target-spikes", "100", "--max-seeds", "12", "--focus-spikes", "1000"));
 
     @TempDir
     Path work;
