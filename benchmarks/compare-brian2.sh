@@ -8,7 +8,8 @@
 # Brian2: C++ standalone, compilation excluded; its own timer of the simulation loop (run_s) and the
 # binary's wall time (which also creates the synapses). NeuroMF: wall time of whole runs, building
 # the connectivity included; "cold" is the first run in a fresh JVM (JIT compilation included),
-# "warm" the median of three more in that JVM. Needs Debian's python3-brian (see brian2/README.md).
+# "warm" the median of three more in that JVM, with synaptic events delivered whole at the end of
+# their step as Brian2 does (--synaptic-timing step). Needs Debian's python3-brian (see brian2/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS=${REPEATS:-3}
@@ -27,7 +28,7 @@ for rep in $(seq "$REPEATS"); do
     for t in $THREADS; do
         echo "== round $rep, $t thread(s)" >&2
         "$PY" benchmarks/brian2/config1.py --tstop 1000 --seed 1 --threads "$t" > "$OUT/brian2_t${t}_r$rep.txt" 2>&1
-        java -jar benchmarks/target/benchmarks.jar --only full --threads "$t" --repeats 3 --seed 1 \
+        java -jar benchmarks/target/benchmarks.jar --only full --synaptic-timing step --threads "$t" --repeats 3 --seed 1 \
             > "$OUT/neuromf_t${t}_r$rep.txt" 2>&1
     done
 done

@@ -20,9 +20,10 @@ import org.neuromf.core.util.Progress;
  * synapses and no drive), with tabulated and with exact gating, and the heap the network occupies.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar [--tstop MS] [--repeats N] [--threads 1,2] [--seed S]
- *        [--config EXC--INH--NET] [--only all|full|accuracy]</pre>
- * {@code --only full} times the full network at each thread count (what compare-brian2.sh uses);
- * {@code --only accuracy} compares rates with tabulated and exact gating over --repeats seeds.
+ *        [--config EXC--INH--NET] [--only all|full|accuracy] [--synaptic-timing exact|step]</pre>
+ * {@code --only full} times the full network at each thread count (what compare-brian2.sh uses, with
+ * {@code --synaptic-timing step}, Brian2's delivery); {@code --only accuracy} compares rates with
+ * tabulated and exact gating over --repeats seeds.
  */
 public final class Main {
 
@@ -32,11 +33,12 @@ public final class Main {
     public static void main(String[] args) {
         Map<String, String> opt = Options.parse(args, Map.of("--tstop", "1000", "--repeats", "3", "--threads",
                 "1," + Runtime.getRuntime().availableProcessors(), "--seed", "1", "--config", "HH_RS--HH_FS--CONFIG1",
-                "--only", "all"));
+                "--only", "all", "--synaptic-timing", "exact"));
         double tstop = Double.parseDouble(opt.get("--tstop"));
         int repeats = Integer.parseInt(opt.get("--repeats"));
         long seed = Long.parseLong(opt.get("--seed"));
         String only = opt.get("--only");
+        String timing = opt.get("--synaptic-timing");
         Network network = NetworkBuilder.fromConfig(opt.get("--config"));
         String[] parts = opt.get("--config").split("--");
         Network bare = NetworkBuilder.build(CellPresets.get(parts[0]), CellPresets.get(parts[1]),
@@ -47,41 +49,46 @@ public final class Main {
                 System.getProperty("java.version"));
         System.out.println("each line: median wall time of the runs (min-max), connectivity included, neuron-steps per second");
         String[] threads = opt.get("--threads").split(",");
-        run(network, tstop, seed, Integer.parseInt(threads[0]), "tabulated", 1,
+        run(network, tstop, seed, Integer.parseInt(threads[0]), "tabulated", timing, 1,
                 "cold: first run in this JVM (JIT compilation included), " + threads[0] + " thread(s)");
         if (only.equals("full")) {
             for (String t : threads) {
-                run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats, "full network, tabulated gating, " + t + " thread(s)");
+                run(network, tstop, seed, Integer.parseInt(t), "tabulated", timing, repeats,
+                        "full network, tabulated gating, " + t + " thread(s)");
             }
             return;
         }
         if (only.equals("accuracy")) {
-            accuracy(network, tstop, repeats);
+            accuracy(network, tstop, repeats, timing);
             return;
         }
-        Row build = run(network, 0.1, seed, 1, "tabulated", repeats, "building the network alone (connectivity, state), 1 step");
+        Row build = run(network, 0.1, seed, 1, "tabulated", timing, repeats,
+                "building the network alone (connectivity, state), 1 step");
         System.out.printf("  the time loop alone is the full run minus %.2f s of building%n", build.seconds);
-        Row floor = run(bare, tstop, seed, 1, "tabulated", repeats, "floor: bare HH state update (no synapses, no drive), 1 thread");
-        run(bare, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "floor with exact gating (Math.exp every step), 1 thread");
+        Row floor = run(bare, tstop, seed, 1, "tabulated", timing, repeats,
+                "floor: bare HH state update (no synapses, no drive), 1 thread");
+        run(bare, tstop, seed, 1, "exact", timing, Math.max(1, repeats / 2),
+                "floor with exact gating (Math.exp every step), 1 thread");
         for (String t : threads) {
-            Row full = run(network, tstop, seed, Integer.parseInt(t), "tabulated", repeats,
+            Row full = run(network, tstop, seed, Integer.parseInt(t), "tabulated", timing, repeats,
                     "full network, tabulated gating, " + t + " thread(s)");
             if (t.equals("1")) {
                 System.out.printf("  the single-threaded full network runs at %.0f %% of the bare-update floor%n",
                         100 * full.rate / floor.rate);
             }
         }
-        run(network, tstop, seed, 1, "exact", Math.max(1, repeats / 2), "full network, exact gating, 1 thread");
+        run(network, tstop, seed, 1, "exact", timing, Math.max(1, repeats / 2), "full network, exact gating, 1 thread");
         memory(network, seed);
     }
 
     /** The accuracy cost of the gating table: rates over several seeds, tabulated and exact. */
-    private static void accuracy(Network net, double tstopMs, int seeds) {
+    private static void accuracy(Network net, double tstopMs, int seeds, String timing) {
         for (String gating : new String[] {"tabulated", "exact"}) {
             double[][] rates = new double[2][seeds];
             for (int s = 0; s < seeds; s++) {
                 SimulationResult r = new NetworkSimulator(net, Waveform.NONE, SimulationSettings.of(Map.of("tstop_ms", tstopMs,
-                        "seed", s + 1, "gating", gating, "record_spikes", false))).run(Progress.NONE);
+                        "seed", s + 1, "gating", gating, "synaptic_timing", timing, "record_spikes", false)))
+                        .run(Progress.NONE);
                 rates[0][s] = r.summary(0).meanRate();
                 rates[1][s] = r.summary(1).meanRate();
             }
@@ -111,9 +118,11 @@ public final class Main {
     }
 
     /** Times whole runs (build and steps) and prints a line, also as RESULT key=value for scripts. */
-    private static Row run(Network net, double tstopMs, long seed, int threads, String gating, int repeats, String label) {
+    private static Row run(Network net, double tstopMs, long seed, int threads, String gating, String timing, int repeats,
+            String label) {
         SimulationSettings s = SimulationSettings.of(Map.of("tstop_ms", tstopMs, "seed", seed, "threads", threads,
-                "gating", gating, "record_spikes", false, "transient_ms", Math.min(200, tstopMs / 2), "sync_bin_ms", 0.1));
+                "gating", gating, "synaptic_timing", timing, "record_spikes", false, "transient_ms",
+                Math.min(200, tstopMs / 2), "sync_bin_ms", 0.1));
         List<Double> times = new ArrayList<>();
         SimulationResult last = null;
         for (int r = 0; r < repeats; r++) {
@@ -127,8 +136,8 @@ public final class Main {
         System.out.printf("%-72s %7.2f s (%.2f-%.2f)  %6.1f M neuron-steps/s   nu_e %.3f Hz, nu_i %.3f Hz%n", label,
                 median, sorted[0], sorted[sorted.length - 1], rate / 1e6, last.summary(0).meanRate(),
                 last.summary(net.populationCount() - 1).meanRate());
-        System.out.printf("RESULT label=\"%s\" threads=%d gating=%s seconds=%.4f neuron_steps_per_s=%.4g%n", label, threads,
-                gating, median, rate);
+        System.out.printf("RESULT label=\"%s\" threads=%d gating=%s synaptic_timing=%s seconds=%.4f"
+                + " neuron_steps_per_s=%.4g%n", label, threads, gating, timing, median, rate);
         return new Row(median, rate);
     }
 

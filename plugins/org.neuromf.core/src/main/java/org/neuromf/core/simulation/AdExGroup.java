@@ -65,10 +65,10 @@ final class AdExGroup extends NeuronGroup {
             double wInf = a * (vi - eL);
             double wNew = wInf + (wi - wInf) * wDecay;
             if (vNew > vSpike) {
+                spikes.add(i, crossing(vi, vNew, vSpike));
                 vNew = vReset;
                 wNew += b;
                 refractory[i] = refractorySteps;
-                spikes.add(i);
             }
             v[i] = vNew;
             w[i] = wNew;

@@ -99,7 +99,7 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
             v[i] = vNew;
             sum += vNew;
             if (vNew > vSpike && vi <= vSpike) {
-                spikes.add(i);
+                spikes.add(i, crossing(vi, vNew, vSpike));
             }
         }
         return sum;

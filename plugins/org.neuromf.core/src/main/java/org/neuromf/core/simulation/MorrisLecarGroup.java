@@ -59,7 +59,7 @@ final class MorrisLecarGroup extends NeuronGroup {
             v[i] = vNew;
             sum += vNew;
             if (vNew > c0.vSpike && vi <= c0.vSpike) {
-                spikes.add(i);
+                spikes.add(i, crossing(vi, vNew, c0.vSpike));
             }
         }
         return sum;

@@ -8,6 +8,7 @@ import java.util.function.IntConsumer;
 
 import org.neuromf.core.network.Connectivity;
 import org.neuromf.core.network.Network;
+import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.stimulus.Waveform;
@@ -26,6 +27,10 @@ import org.neuromf.core.util.RandomStreams.Purpose;
  * <li>every neuron advances by one exponential-Euler step and its spike rule is checked;</li>
  * <li>rates, spike records and statistics take the new spikes, which carry time t, as in Brian2.</li>
  * </ol>
+ * Under {@link SynapticTiming#EXACT} (the default) an event of items 1 and 2 has its time within step
+ * k-1, the spike's interpolated threshold crossing or a uniform time for an external event, and adds
+ * what is left of it at t, Q exp(-(t - t_event)/tau) with the tau of its pathway; under
+ * {@link SynapticTiming#STEP} it adds Q whole (Brian2's delivery).
  * Items 1-4 run in parallel: the neurons are cut into fixed blocks of {@value #BLOCK} with their
  * own random streams, and each thread works on its own blocks (delivering only the spikes that land
  * there). Every addition to a conductance happens in the same order whatever the number of
@@ -107,9 +112,12 @@ public final class NetworkSimulator {
         Recorder recorder = new Recorder(network, settings, groups,
                 memory.tables() + SimulationMemory.collectorReserve());
         SpikeBuffer[] pending = new SpikeBuffer[pops];
+        double[][][] quanta = new double[pops][pops][64];
         double[] lambda = new double[pops];
+        double[] driveDtOverTau = new double[pops]; // the external events share the first channel
         for (int p = 0; p < pops; p++) {
             pending[p] = new SpikeBuffer();
+            driveDtOverTau[p] = dt / network.pathway(0, p).tau();
         }
         double[] vSum = new double[pops];
         int[] step = new int[1];
@@ -122,13 +130,13 @@ public final class NetworkSimulator {
                 for (int b = first; b < last; b++) {
                     Block block = blocks.get(b);
                     for (int pre = 0; pre < pops; pre++) {
-                        deliver(synapses[pre][block.pop], pending[pre], block, groups[block.pop], pre,
-                                network.pathway(pre, block.pop).q());
+                        deliver(synapses[pre][block.pop], pending[pre], quanta[pre][block.pop], block,
+                                groups[block.pop], pre);
                     }
                     Population pop = network.population(block.pop);
                     NeuronGroup group = groups[block.pop];
-                    ExternalDrive.add(settings.driveProcess(), group.g, group.channels, 0, block.lo, block.hi,
-                            lambda[block.pop], pop.driveQ(), block.drive);
+                    ExternalDrive.add(settings.driveProcess(), settings.synapticTiming(), group.g, group.channels, 0,
+                            block.lo, block.hi, lambda[block.pop], pop.driveQ(), driveDtOverTau[block.pop], block.drive);
                     recorder.recordTraces(step[0], block.pop, block.lo, block.hi);
                     block.spikes.clear();
                     block.vSum = group.step(block.lo, block.hi, block.spikes);
@@ -149,8 +157,13 @@ public final class NetworkSimulator {
                 for (Block block : blocks) {
                     vSum[block.pop] += block.vSum;
                     for (int s = 0; s < block.spikes.count; s++) {
-                        pending[block.pop].add(block.spikes.neurons[s]);
+                        pending[block.pop].add(block.spikes.neurons[s], block.spikes.fractions[s]);
                         recorder.spike(k, block.pop, block.spikes.neurons[s]);
+                    }
+                }
+                for (int pre = 0; pre < pops; pre++) {
+                    for (int post = 0; post < pops; post++) {
+                        quanta[pre][post] = arrivals(pending[pre], network.pathway(pre, post), quanta[pre][post]);
                     }
                 }
                 for (int p = 0; p < pops; p++) {
@@ -247,16 +260,34 @@ public final class NetworkSimulator {
     }
 
     /**
-     * Delivers the spikes of one presynaptic population to the neurons of a block: each target row
-     * is sorted, so the block's stretch of it is found by bisection.
+     * What each spike adds to its targets' conductance along a pathway by the end of its step, when
+     * it is delivered: Q decayed from the spike's threshold crossing, or Q whole under step timing.
+     * Returns {@code into}, or a larger array when it is too short.
      */
-    private static void deliver(Connectivity c, SpikeBuffer spikes, Block block, NeuronGroup target, int channel, double q) {
+    private double[] arrivals(SpikeBuffer spikes, Pathway pathway, double[] into) {
+        double[] quanta = into.length >= spikes.count ? into : new double[Math.max(spikes.count, 2 * into.length)];
+        double q = pathway.q();
+        double dtOverTau = settings.dt() / pathway.tau();
+        boolean exact = settings.synapticTiming() == SynapticTiming.EXACT;
+        for (int s = 0; s < spikes.count; s++) {
+            quanta[s] = exact ? q * Math.exp(-(1 - spikes.fractions[s]) * dtOverTau) : q;
+        }
+        return quanta;
+    }
+
+    /**
+     * Delivers the spikes of one presynaptic population to the neurons of a block, spike s adding
+     * {@code quanta[s]}: each target row is sorted, so the block's stretch of it is found by bisection.
+     */
+    private static void deliver(Connectivity c, SpikeBuffer spikes, double[] quanta, Block block, NeuronGroup target,
+            int channel) {
         final int[] targets = c.targets();
         final int[] rowStart = c.rowStart();
         final double[] g = target.g;
         final int channels = target.channels;
         for (int s = 0; s < spikes.count; s++) {
             int neuron = spikes.neurons[s];
+            double q = quanta[s];
             int end = rowStart[neuron + 1];
             int i = firstAtLeast(targets, rowStart[neuron], end, block.lo);
             for (; i < end && targets[i] < block.hi; i++) {

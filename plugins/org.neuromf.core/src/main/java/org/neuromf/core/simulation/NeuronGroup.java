@@ -15,9 +15,9 @@ import org.neuromf.core.cell.MorrisLecarCell;
  *
  * <p>{@link #step} advances neurons [from, to) by one step of the {@link Integrator} (exponential
  * Euler by default): every variable is updated from the values at the start of the step, the
- * conductances decay exactly, and the neurons whose
- * spike rule fired are added to the buffer. It returns the sum of the new membrane potentials so
- * that the caller can detect a blow-up (NaN or infinity) without another pass.
+ * conductances decay exactly, and the neurons whose spike rule fired are added to the buffer with
+ * the fraction of the step at which they crossed their threshold. It returns the sum of the new
+ * membrane potentials so that the caller can detect a blow-up (NaN or infinity) without another pass.
  */
 abstract class NeuronGroup {
 
@@ -78,4 +78,12 @@ abstract class NeuronGroup {
     }
 
     abstract double step(int from, int to, SpikeBuffer spikes);
+
+    /**
+     * The fraction of the step at which V crossed {@code threshold} upwards, interpolated linearly
+     * between its values before and after the step, within [0, 1].
+     */
+    static double crossing(double before, double after, double threshold) {
+        return Math.min(1, Math.max(0, (threshold - before) / (after - before)));
+    }
 }

@@ -17,7 +17,7 @@ import org.neuromf.core.util.MemoryBudget;
  * are not known in advance: {@link SpikeRecord} keeps them while the heap has room).
  *
  * @param neuronState V, conductances and the family's variables of every neuron, the HH gating
- *        tables, and the spike buffers of the step (at most one entry per neuron, twice)
+ *        tables, and the spike buffers of the step and their quanta (at most one entry per neuron)
  * @param synapses the row starts and targets of every pathway: the expected count with a margin of
  *        6 SD, or the exact count once drawn
  * @param recorder rate and drive bins, the traces of n_rec neurons per population, the per-neuron
@@ -54,8 +54,9 @@ public record SimulationMemory(double neuronState, double synapses, double recor
         Set<Double> gatingTables = new HashSet<>(); // one per VT of the HH cells, shared by their groups
         for (int post = 0; post < pops; post++) {
             Population p = network.population(post);
-            // V, g, own arrays; the block's and the pending spike buffers hold at most every neuron once
-            state += NeuronGroup.stateBytes(p.cell().family(), p.size(), pops) + 2 * 4.0 * p.size();
+            // V, g, own arrays; the block's and the pending spike buffers (neuron, fraction) hold at most
+            // every neuron once, and so do the quanta of its spikes along each pathway
+            state += NeuronGroup.stateBytes(p.cell().family(), p.size(), pops) + (2 * 12.0 + 8.0 * pops) * p.size();
             statistics += (double) STATISTICS_BYTES * p.size();
             recorded += Math.min(settings.nRec(), p.size());
             if (p.cell() instanceof HodgkinHuxleyCell hh) {

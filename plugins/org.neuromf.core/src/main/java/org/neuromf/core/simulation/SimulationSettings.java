@@ -18,7 +18,7 @@ import org.neuromf.core.param.Range;
  */
 public record SimulationSettings(double tstop, double dt, long seed, DriveProcess driveProcess, double kickValue,
         double kickDuration, double transientTime, int rateBinSteps, int syncBinSteps, boolean recordSpikes,
-        long maxSpikes, int nRec, int threads, GatingMode gating) {
+        long maxSpikes, int nRec, int threads, GatingMode gating, SynapticTiming synapticTiming) {
 
     /**
      * More trace samples than this (neurons x steps, per population) are refused before the run
@@ -30,7 +30,8 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
     public SimulationSettings {
         if (!(dt > 0) || !(tstop >= dt) || !(transientTime >= 0 && transientTime < tstop) || rateBinSteps < 1
                 || syncBinSteps < 1 || maxSpikes < 0 || nRec < 0 || threads < 0 || !(kickValue >= 0)
-                || !(kickDuration >= 0) || driveProcess == null || gating == null) {
+                || !(kickDuration >= 0) || driveProcess == null || gating == null
+                || synapticTiming == null) {
             throw new IllegalArgumentException("inconsistent simulation settings; build them with SimulationSettings.of,"
                     + " which names the parameter at fault");
         }
@@ -46,6 +47,11 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
             ParameterSpec.Choice.of("drive_process", "Drive process", DriveProcess.class, DriveProcess.POISSON,
                     "poisson: exact Poisson event counts per step (what the transfer function assumes);"
                             + " bernoulli: at most one event per neuron and step, as in the authors' scripts"),
+            ParameterSpec.Choice.of("synaptic_timing", "Synaptic timing", SynapticTiming.class, SynapticTiming.EXACT,
+                    "exact: a synaptic event enters at its time within the step (external events at uniform times,"
+                            + " spikes at their interpolated threshold crossing), decayed by the rest of the step, as in"
+                            + " the transfer-function scan; step: it adds its whole Q at the end of the step, as in"
+                            + " Brian2, which raises the mean conductances by about dt/(2 tau)"),
             ParameterSpec.Real.of("kick_value", "Kick", HERTZ, 0, Range.closed(0, 1e5),
                     "drive reached at the end of the initial ramp: for t < kick_duration the drive is"
                             + " kick_value t/kick_duration + drive t/kick_duration"),
@@ -101,7 +107,8 @@ public record SimulationSettings(double tstop, double dt, long seed, DriveProces
         return new SimulationSettings(v.si("tstop_ms"), v.si("dt_ms"), v.whole("seed"),
                 v.choice("drive_process", DriveProcess.class), v.real("kick_value_hz"), v.si("kick_duration_ms"),
                 v.si("transient_ms"), rateBin, syncBin, v.flag("record_spikes"), v.whole("max_spikes"), nRec,
-                v.integer("threads"), v.choice("gating", GatingMode.class));
+                v.integer("threads"), v.choice("gating", GatingMode.class),
+                v.choice("synaptic_timing", SynapticTiming.class));
     }
 
     private static int wholeSteps(ParameterValues v, String key, double dtMs) {
