@@ -42,8 +42,8 @@ import org.neuromf.core.param.Unit;
 import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
-import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.SelfConsistentTransfer;
+import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFit;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.OutputFolder;
@@ -117,8 +117,8 @@ final class PaperCommand implements Main.Command {
         try (OutputFolder folder = Outputs.open(parsed, "paper")) { // both networks and the report, or nothing
             for (int c = 0; c < CONFIGS.size(); c++) {
                 Progress part = progress.sub((double) c / CONFIGS.size(), 1.0 / CONFIGS.size());
-                report.append(new Pipeline(CONFIGS.get(c), c == 0 ? "hh" : "adex", seeds, tstop, published, iterations, part)
-                        .run(folder));
+                report.append(new Pipeline(CONFIGS.get(c), c == 0 ? "hh" : "adex", seeds, tstop, published, iterations,
+                        part).run(folder));
             }
             String text = report.toString();
             folder.write("report.md", stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
@@ -214,9 +214,10 @@ final class PaperCommand implements Main.Command {
                 tables.put("fixed_point_spread.csv", spreads.build());
             }
             Operation sweep = new MeanFieldSweepOperation();
-            Table fixedPoints = sweep.run(Arrays.asList(network, coefficients[0], coefficients[1]), sweep.defaults(),
-                    Progress.NONE).table(0);
-            tables.put("sweep.csv", fixedPoints);
+            for (int m = 0; m < methods.size(); m++) {
+                tables.put(m == 0 ? "sweep.csv" : "sweep_self_consistent.csv", sweep.run(Arrays.asList(network,
+                        methods.get(m)[0], methods.get(m)[1]), sweep.defaults(), Progress.NONE).table(0));
+            }
             Map<String, Table> files = new LinkedHashMap<>();
             tables.forEach((name, table) -> files.put(dir + "/" + name, table));
             Map<String, JFreeChart> figures = new LinkedHashMap<>();

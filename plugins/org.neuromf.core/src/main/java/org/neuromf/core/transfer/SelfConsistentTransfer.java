@@ -39,8 +39,8 @@ import org.neuromf.core.util.Progress;
  * </ol>
  * from Poisson input (the paper's scans: iteration 0) until the fixed point moves by less than
  * {@code tolerance} between iterations. Nothing comes from a network simulation: a network run is
- * only the check. Repetition r of a point draws the same random numbers in every iteration, so the
- * iterations differ by the input model rather than by fresh noise.
+ * only the check. Repetition r of a point draws from the same random stream in every iteration, so
+ * the iterations differ by their input model more than by fresh noise.
  */
 public final class SelfConsistentTransfer {
 
