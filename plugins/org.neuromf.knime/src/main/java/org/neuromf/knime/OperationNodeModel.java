@@ -139,14 +139,12 @@ public final class OperationNodeModel extends NodeModel {
 
     @Override
     protected void validateSettings(NodeSettingsRO source) throws InvalidSettingsException {
-        SettingsModels.validate(node.parameters(), source);
+        SettingsModels.validate(node, source);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(NodeSettingsRO source) throws InvalidSettingsException {
-        for (SettingsModel m : settings) {
-            m.loadSettingsFrom(source);
-        }
+        SettingsModels.load(node, settings, source);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelLongBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
+import org.neuromf.workflow.NodeSpec;
 import org.neuromf.workflow.SettingsMapping;
 
 /**
@@ -85,13 +86,42 @@ final class SettingsModels {
         }
     }
 
-    /** Checks stored settings by the specs before any model loads them. */
-    static void validate(List<ParameterSpec> specs, NodeSettingsRO settings) throws InvalidSettingsException {
-        List<SettingsModel> copies = create(specs);
-        for (SettingsModel m : copies) {
-            m.loadSettingsFrom(settings);
+    /** Checks stored settings by the node's specs before any model loads them. */
+    static void validate(NodeSpec node, NodeSettingsRO settings) throws InvalidSettingsException {
+        List<SettingsModel> copies = create(node.parameters());
+        load(node, copies, settings);
+        values(node.parameters(), copies);
+    }
+
+    /**
+     * Loads the models of the node's parameters from stored settings; a parameter added after the
+     * settings were saved takes the value they computed with ({@link SettingsMapping#savedBefore}).
+     */
+    static void load(NodeSpec node, List<SettingsModel> models, NodeSettingsRO settings) throws InvalidSettingsException {
+        for (int i = 0; i < models.size(); i++) {
+            ParameterSpec s = node.parameters().get(i);
+            Object before = SettingsMapping.savedBefore(node.id(), s);
+            if (before != null && !settings.containsKey(s.key())) {
+                set(models.get(i), SettingsMapping.toSetting(s, before));
+            } else {
+                models.get(i).loadSettingsFrom(settings);
+            }
         }
-        values(specs, copies);
+    }
+
+    /** Puts a setting value (Double, Integer, Long, Boolean, String) into its model. */
+    private static void set(SettingsModel m, Object value) {
+        if (m instanceof SettingsModelDouble d) {
+            d.setDoubleValue((Double) value);
+        } else if (m instanceof SettingsModelInteger i) {
+            i.setIntValue((Integer) value);
+        } else if (m instanceof SettingsModelLong l) {
+            l.setLongValue((Long) value);
+        } else if (m instanceof SettingsModelBoolean b) {
+            b.setBooleanValue((Boolean) value);
+        } else {
+            ((SettingsModelString) m).setStringValue((String) value);
+        }
     }
 
     /**

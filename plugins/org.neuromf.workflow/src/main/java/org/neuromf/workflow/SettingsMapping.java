@@ -1,5 +1,7 @@
 package org.neuromf.workflow;
 
+import java.util.Map;
+
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.Range;
 
@@ -15,7 +17,28 @@ public final class SettingsMapping {
         DOUBLE, INTEGER, LONG, CHOICE, STRING, BOOLEAN
     }
 
+    /**
+     * Per node, the parameters added after workflows were first saved, with the value that a saved
+     * setting without them computed with: such a workflow loads and computes as it did (the
+     * network's whole-Q delivery, the unweighted fit, Poisson scans), until it is saved again.
+     */
+    private static final Map<String, Map<String, Object>> SAVED_BEFORE = Map.of(
+            "network-simulation", Map.of("synaptic_timing", "step"),
+            "transfer-function-fit", Map.of("weighting", "none"),
+            "transfer-function-scan", Map.of("target_spikes", 0L, "max_seeds", 200L, "input_trains", "poisson",
+                    "isi_refractory_exc_ms", 0.0, "isi_cv_exc", 1.0, "isi_refractory_inh_ms", 0.0, "isi_cv_inh", 1.0,
+                    "in_degree", "fixed"));
+
     private SettingsMapping() {
+    }
+
+    /**
+     * The value a setting of node {@code nodeId} saved before parameter {@code s} existed stands
+     * for, in canonical form; null when the parameter was always there (its absence is an error).
+     */
+    public static Object savedBefore(String nodeId, ParameterSpec s) {
+        Object v = SAVED_BEFORE.getOrDefault(nodeId, Map.of()).get(s.key());
+        return v == null ? null : s.check(v);
     }
 
     public static Kind kind(ParameterSpec s) {

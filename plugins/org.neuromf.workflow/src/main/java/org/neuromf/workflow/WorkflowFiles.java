@@ -530,8 +530,13 @@ public final class WorkflowFiles {
             Map<String, Object> values = new LinkedHashMap<>();
             for (ParameterSpec s : spec.parameters()) {
                 if (!model.has(s.key())) {
-                    throw new WorkflowException(where + ": setting '" + s.key() + "' of " + spec.label()
-                            + " is missing");
+                    Object before = SettingsMapping.savedBefore(spec.id(), s);
+                    if (before == null) {
+                        throw new WorkflowException(where + ": setting '" + s.key() + "' of " + spec.label()
+                                + " is missing");
+                    }
+                    values.put(s.key(), before);
+                    continue;
                 }
                 values.put(s.key(), setting(s, model.entry(s.key(), where), folder, where));
             }

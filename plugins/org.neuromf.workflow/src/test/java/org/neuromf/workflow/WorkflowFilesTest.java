@@ -2,6 +2,7 @@ package org.neuromf.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neuromf.workflow.WorkflowTest.WORKFLOWS;
@@ -268,6 +269,50 @@ class WorkflowFilesTest {
         Path knwf = tmp.resolve("liar.knwf");
         writeZip(knwf, entries);
         refused(knwf, "liar.knwf, entry " + SWEEP + "/workflow.knime", "larger than 16 MB", "limit of 16 MB");
+    }
+
+    /**
+     * A workflow saved before a parameter existed loads with the value it computed with: the
+     * network's whole-Q delivery, the unweighted fit, Poisson scans. A setting that was always
+     * there is still refused when missing.
+     */
+    @Test
+    void settingsSavedBeforeAParameterExistedComputeAsTheyDid(@TempDir Path tmp) throws IOException {
+        Path w = copy("hh-transfer-functions", tmp);
+        Path scan = w.resolve("Transfer Function Scan (#4)/settings.xml");
+        Path fit = w.resolve("Transfer Function Fit (#5)/settings.xml");
+        strip(scan, "target_spikes", "max_seeds", "input_trains", "isi_refractory_exc_ms", "isi_cv_exc",
+                "isi_refractory_inh_ms", "isi_cv_inh", "in_degree");
+        strip(fit, "weighting");
+        Workflow old = WorkflowFiles.read(w);
+        Map<String, Object> scanValues = node(old, "transfer-function-scan").settings();
+        assertEquals("poisson", scanValues.get("input_trains"));
+        assertEquals(0L, scanValues.get("target_spikes"));
+        assertEquals("fixed", scanValues.get("in_degree"));
+        assertEquals("none", node(old, "transfer-function-fit").settings().get("weighting"));
+        Path sim = copy("hh-spontaneous", tmp).resolve("Network Simulation (#4)/settings.xml");
+        strip(sim, "synaptic_timing");
+        assertEquals("step", node(WorkflowFiles.read(sim.getParent().getParent()), "network-simulation").settings()
+                .get("synaptic_timing"));
+        strip(sim, "dt_ms");
+        refused(sim.getParent().getParent(), "setting 'dt_ms' of Network Simulation is missing");
+    }
+
+    /** Removes the entries of these keys (and their _Internals) from a settings file. */
+    private static void strip(Path settings, String... keys) throws IOException {
+        String xml = Files.readString(settings, StandardCharsets.UTF_8);
+        for (String key : keys) {
+            String before = xml;
+            xml = xml.replaceAll("(?s)\\s*<config key=\"" + key + "_Internals\">.*?</config>", "")
+                    .replaceAll("\\s*<entry key=\"" + key + "\"[^>]*/>", "");
+            assertNotEquals(before, xml, key + " was in " + settings);
+        }
+        Files.writeString(settings, xml, StandardCharsets.UTF_8);
+    }
+
+    private static Workflow.Node node(Workflow w, String id) {
+        return w.nodes().stream().filter(n -> n.factory().equals(Nodes.get(id).factoryClass())).findFirst()
+                .orElseThrow();
     }
 
     /** In a folder, node data is not read (a sparse 3 GB file here), and a settings.xml above the limit is refused. */
