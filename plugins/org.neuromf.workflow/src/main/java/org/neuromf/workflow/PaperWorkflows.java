@@ -144,7 +144,9 @@ public final class PaperWorkflows {
     static Workflow adex() {
         Builder b = new Builder("adex-rs-fs", "RS-cell--FS-cell--CONFIG1 (AdEx): transfer functions scanned and fitted"
                 + " for both cells (RS without adaptation, which the mean field adds as W), then the network against the"
-                + " mean field built from those fits, after a transient of 3 tau_w (the adaptation's time constant).");
+                + " mean field built from those fits, after a transient of 3 tau_w (the adaptation's time constant); and the"
+                + " self-consistent transfer functions, measured under renewal input trains like the network's own, with"
+                + " their mean field.");
         int rs = b.node("cell-model", 0, 0, "RS-cell: adapting\nexcitatory AdEx cell", "preset", "RS-cell");
         int fs = b.node("cell-model", 0, 1, "FS-cell: inhibitory\nAdEx cell", "preset", "FS-cell");
         int rsScan = b.node("cell-model", 0, 2, "RS-cell without adaptation,\nfor its transfer function",
@@ -171,6 +173,13 @@ public final class PaperWorkflows {
         b.connect(net, 0, sim, 0).connect(net, 0, mf, 0).connect(fitE, 0, mf, 1).connect(fitI, 0, mf, 2);
         b.connect(sim, 0, cmp, 0).connect(mf, 0, cmp, 1).connect(sim, 2, cmp, 2);
         b.connect(sim, 0, act, 0).connect(mf, 0, act, 1);
+        // short runs: one rescan takes about half a minute
+        int loop = b.node("self-consistent-transfer", 2, 4, "self-consistent transfer functions:\nrenewal input trains"
+                + " from the cells' own\noutput (1 rescan, 5 s runs)", "max_iterations", 1L, "tstop_ms", 5000.0,
+                "transient_ms", 1000.0, "target_spikes", 100L, "max_seeds", 12L, "focus_spikes", 1000L);
+        int mfLoop = b.node("mean-field", 4, 4, "second order with the\nself-consistent transfer functions",
+                "tstop_ms", tstop);
+        b.connect(net, 0, loop, 0).connect(net, 0, mfLoop, 0).connect(loop, 1, mfLoop, 1).connect(loop, 2, mfLoop, 2);
         return b.build();
     }
 
