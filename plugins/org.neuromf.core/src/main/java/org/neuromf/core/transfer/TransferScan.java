@@ -76,6 +76,10 @@ public final class TransferScan {
     /** A halved fe step smaller than this fraction of the grid step is accepted anyway (a jump in the rate). */
     private static final double SMALLEST_STEP_FRACTION = 1.0 / 1024;
 
+    /** The dead times (ms) and gamma CVs a renewal train may have: shapes 1/CV^2 from 1/16 to 10^4. */
+    private static final Range DEAD_TIMES = new Range(0, true, 1000, false);
+    private static final Range CVS = Range.closed(0.01, 4);
+
     public static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.Real.of("fe_max", "Largest fe", HERTZ, 30, Range.aboveUpTo(0, 1e4),
                     "excitatory input rate per synapse at which a grid row would end without step halving"),
@@ -102,14 +106,14 @@ public final class TransferScan {
                     "poisson: every synapse brings a Poisson train (the paper's scans); renewal: the network's drive"
                             + " rate stays Poisson and the rest of fe, and fi, come from renewal trains of the given"
                             + " dead time and CV, like the spikes of a network's own neurons"),
-            ParameterSpec.Real.of("isi_refractory_exc", "Excitatory dead time", MILLISECOND, 0, new Range(0, true, 1000, false),
+            ParameterSpec.Real.of("isi_refractory_exc", "Excitatory dead time", MILLISECOND, 0, DEAD_TIMES,
                     "renewal trains: dead time of the excitatory presynaptic intervals (at most half the mean interval)"),
-            ParameterSpec.Real.of("isi_cv_exc", "Excitatory CV", Unit.NONE, 1, Range.closed(0.01, 4.5),
+            ParameterSpec.Real.of("isi_cv_exc", "Excitatory CV", Unit.NONE, 1, CVS,
                     "renewal trains: CV of the gamma part of the excitatory intervals; the CV of the whole interval"
                             + " is (1 - rate x dead time) times this"),
-            ParameterSpec.Real.of("isi_refractory_inh", "Inhibitory dead time", MILLISECOND, 0, new Range(0, true, 1000, false),
+            ParameterSpec.Real.of("isi_refractory_inh", "Inhibitory dead time", MILLISECOND, 0, DEAD_TIMES,
                     "renewal trains: dead time of the inhibitory presynaptic intervals"),
-            ParameterSpec.Real.of("isi_cv_inh", "Inhibitory CV", Unit.NONE, 1, Range.closed(0.01, 4.5),
+            ParameterSpec.Real.of("isi_cv_inh", "Inhibitory CV", Unit.NONE, 1, CVS,
                     "renewal trains: CV of the gamma part of the inhibitory intervals"),
             ParameterSpec.Choice.of("in_degree", "In-degree", InDegree.class, InDegree.FIXED,
                     "fixed: every repetition has Ke and Ki synapses, as the mean field assumes; binomial: drawn per"
