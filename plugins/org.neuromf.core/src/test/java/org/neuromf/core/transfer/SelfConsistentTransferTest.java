@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkBuilder;
+import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.operation.SelfConsistentTransferOperation;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
@@ -58,8 +59,9 @@ class SelfConsistentTransferTest {
     @Test
     void theLoopGivesTheSameResultOnOneAndTwoThreads() {
         SelfConsistentTransferOperation op = new SelfConsistentTransferOperation();
-        Table one = op.run(List.of(org.neuromf.core.network.NetworkTable.toTable(ADEX)), small("threads", 1), Progress.NONE).table(0);
-        Table two = op.run(List.of(org.neuromf.core.network.NetworkTable.toTable(ADEX)), small("threads", 2), Progress.NONE).table(0);
+        Table network = NetworkTable.toTable(ADEX);
+        Table one = op.run(List.of(network), small("threads", 1), Progress.NONE).table(0);
+        Table two = op.run(List.of(network), small("threads", 2), Progress.NONE).table(0);
         assertEquals(2, one.rowCount());
         for (String column : List.of("nu_e_hz", "nu_i_hz", "isi_cv_inh", "out_cv_exc")) {
             for (int r = 0; r < 2; r++) {
