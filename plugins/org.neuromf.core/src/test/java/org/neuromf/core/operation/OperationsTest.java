@@ -32,7 +32,10 @@ class OperationsTest {
                     "fi_points", 4, "seeds", 2, "tstop_ms", 1500.0, "transient_ms", 500.0),
             "mean-field", Map.of("tstop_ms", 200.0),
             "mean-field-sweep", Map.of("drive_points", 5),
-            "compare", Map.of("transient_ms", 0.0));
+            "compare", Map.of("transient_ms", 0.0),
+            // the AdEx network, cheap to integrate; shorter runs leave its mean field without a fixed point
+            "self-consistent-transfer", Map.of("max_iterations", 1, "tstop_ms", 5000.0, "transient_ms", 1000.0,
+                    "target_spikes", 100, "max_seeds", 12, "focus_spikes", 1000));
 
     /**
      * Walks every registered operation: parameters have unique snake_case keys with their units,
@@ -87,6 +90,8 @@ class OperationsTest {
                 return Arrays.asList(CONFIG1, null, null);
             case "compare":
                 return Arrays.asList(produced.get("network-simulation"), produced.get("mean-field"), null);
+            case "self-consistent-transfer":
+                return List.of(NetworkTable.toTable(NetworkBuilder.fromConfig("RS-cell--FS-cell--CONFIG1")));
             default:
                 return List.of();
         }
@@ -104,8 +109,8 @@ class OperationsTest {
         OperationRegistry r = OperationRegistry.standard();
         assertThrows(IllegalArgumentException.class, () -> r.register(new CellModelOperation()));
         assertEquals(List.of("cell-model", "network-builder", "stimulus-waveform", "network-simulation",
-                "transfer-function-scan", "transfer-function-fit", "transfer-function-coefficients", "mean-field",
-                "mean-field-sweep", "compare"), r.ids());
+                "transfer-function-scan", "transfer-function-fit", "transfer-function-coefficients",
+                "self-consistent-transfer", "mean-field", "mean-field-sweep", "compare"), r.ids());
     }
 
     @Test
