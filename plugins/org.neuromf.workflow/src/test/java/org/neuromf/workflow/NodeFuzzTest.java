@@ -71,6 +71,7 @@ class NodeFuzzTest {
         INPUTS.put("mean-field", Arrays.asList(config1, coefficients, null, stimulus));
         INPUTS.put("mean-field-sweep", Arrays.asList(config1, null, null));
         INPUTS.put("compare", Arrays.asList(sim.table(0), meanField, sim.table(2)));
+        INPUTS.put("self-consistent-transfer", List.of(config1));
         INPUTS.put("activity-plot", Arrays.asList(sim.table(0), meanField));
         INPUTS.put("raster-plot", List.of(sim.table(1)));
         INPUTS.put("transfer-function-plot", Arrays.asList(samples, coefficients, exc, config1));

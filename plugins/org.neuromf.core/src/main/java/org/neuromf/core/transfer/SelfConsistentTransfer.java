@@ -202,7 +202,7 @@ public final class SelfConsistentTransfer {
             // the output the presynaptic neurons send is that of the whole cell, adaptation included
             Cell whole = network.population(a).cell();
             atFixedPoint[a] = TransferScan.points(whole, synapses[a], inputs[a], new double[] {feStar},
-                    new double[] {fiStar}, focus, Progress.NONE).get(0);
+                    new double[] {fiStar}, focus, progress.sub(1, 0)).get(0);
         }
         return new Iteration(index, inputs, coefficients, samples, fixedPoint, atFixedPoint);
     }
