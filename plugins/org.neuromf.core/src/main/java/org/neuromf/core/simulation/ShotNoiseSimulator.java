@@ -200,16 +200,19 @@ public final class ShotNoiseSimulator {
 
     /**
      * The bytes {@link #measure} holds while it simulates {@code repetitions} neurons of this cell:
-     * their state (V, two conductances, the family's variables), the random stream, next event
-     * times, last crossing and spike, count, potential before the step and rate of each, the
-     * renewal trains of each (their next spike times, when the input has any), and the spike
-     * buffer; an HH cell also needs its gating table (shared by the points of one dt).
+     * their state (V, two conductances, the family's variables), and per repetition its random
+     * stream, 13 numbers of 8 bytes (Poisson rates and next events of both channels, last crossing
+     * and spike, count, interval count and power sums, potential before the step, rate), two
+     * references to renewal trains and the trains' next spike times (when the input has any), the
+     * crossing index and the spike buffer's entry (index and fraction); an HH cell also needs its
+     * gating table (shared by the points of one dt).
      */
     public static double workingBytes(Cell cell, SynapticInput input, PresynapticInput presynaptic, int repetitions) {
         double stream = 16 + 8 + 8 + 4; // a SplittableRandom (header, seed, gamma) and its reference
         double trains = (presynaptic.excitatory().isPoisson() ? 0 : RenewalTrains.bytes(Math.round(1.5 * input.ke())))
                 + (presynaptic.inhibitory().isPoisson() ? 0 : RenewalTrains.bytes(Math.round(1.5 * input.ki())));
-        return NeuronGroup.stateBytes(cell.family(), repetitions, 2) + repetitions * (stream + 7 * 8 + 4 + trains)
+        return NeuronGroup.stateBytes(cell.family(), repetitions, 2)
+                + repetitions * (stream + 13 * 8 + 2 * 8 + trains + 4 + 12)
                 + (cell.family() == CellFamily.HH ? GatingTable.BYTES : 0);
     }
 

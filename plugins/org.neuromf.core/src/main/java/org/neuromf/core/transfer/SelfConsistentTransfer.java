@@ -4,6 +4,7 @@ import static org.neuromf.core.param.Unit.MILLISECOND;
 import static org.neuromf.core.param.Unit.PERCENT;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,6 @@ import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
 import org.neuromf.core.simulation.PresynapticInput;
-import org.neuromf.core.simulation.ShotNoiseSimulator;
 import org.neuromf.core.simulation.ShotNoiseSimulator.Measurement;
 import org.neuromf.core.simulation.SpikeTrainModel;
 import org.neuromf.core.stimulus.Waveform;
@@ -113,14 +113,17 @@ public final class SelfConsistentTransfer {
     private SelfConsistentTransfer() {
     }
 
-    /** The cell a population's transfer function is measured on: an adapting AdEx cell without its adaptation (the mean field adds W). */
+    /**
+     * The cell a population's transfer function is measured on: an adapting AdEx cell without its
+     * adaptation (the mean field adds W).
+     */
     public static Cell scannedCell(Cell cell) {
         return cell instanceof AdExCell adex && adex.adapts() ? cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0)) : cell;
     }
 
     public static Result run(Network network, ParameterValues parameters, Progress progress) {
         ParameterValues v = ParameterValues.of(PARAMETERS, parameters.asMap());
-        Map<String, Object> scanValues = new java.util.LinkedHashMap<>();
+        Map<String, Object> scanValues = new LinkedHashMap<>();
         for (ParameterSpec s : TransferScan.PARAMETERS) {
             if (!LOOP_KEYS.contains(s.key())) {
                 scanValues.put(s.key(), v.get(s.key()));
@@ -144,7 +147,7 @@ public final class SelfConsistentTransfer {
                         : PresynapticInput.network(network, a, trains[0], trains[1],
                                 scan.inDegree() == TransferScan.InDegree.BINOMIAL);
             }
-            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, v, previous, part);
+            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, v, part);
             iterations.add(iteration);
             for (int a = 0; a < 2; a++) {
                 Measurement m = iteration.atFixedPoint()[a];
@@ -170,7 +173,7 @@ public final class SelfConsistentTransfer {
 
     /** Scans, fits and finds the fixed point under these inputs; then measures the output where the mean field operates. */
     private static Iteration iterate(Network network, int index, PresynapticInput[] inputs, TransferScan.Settings scan,
-            TransferScan.Settings focus, boolean p4, ParameterValues v, FixedPoint previous, Progress progress) {
+            TransferScan.Settings focus, boolean p4, ParameterValues v, Progress progress) {
         Cell[] cells = new Cell[2];
         SynapticInput[] synapses = new SynapticInput[2];
         List<List<Measurement>> samples = new ArrayList<>();
@@ -202,7 +205,7 @@ public final class SelfConsistentTransfer {
             // the output the presynaptic neurons send is that of the whole cell, adaptation included
             Cell whole = network.population(a).cell();
             atFixedPoint[a] = TransferScan.points(whole, synapses[a], inputs[a], new double[] {feStar},
-                    new double[] {fiStar}, focus, progress.sub(1, 0)).get(0);
+                    new double[] {fiStar}, focus, progress.sub(1, 0)).get(0); // cancellable; progress stays at the end
         }
         return new Iteration(index, inputs, coefficients, samples, fixedPoint, atFixedPoint);
     }
