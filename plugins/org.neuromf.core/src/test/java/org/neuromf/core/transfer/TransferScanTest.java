@@ -129,7 +129,7 @@ class TransferScanTest {
         MemoryBudget.MemoryException e = assertThrows(MemoryBudget.MemoryException.class,
                 () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, PresynapticInput.POISSON, huge, counting));
         assertTrue(e.getMessage().startsWith("the transfer-function scan of HH_RS (fi_points x fe_points = 1000000"
-                + " points of 1000 seeds each) needs about 8400 MB"), e.getMessage());
+                + " points of 1000 seeds each) needs about 8401 MB"), e.getMessage());
         assertTrue(e.getMessage().contains("use fewer fi_points, fe_points or seeds"), e.getMessage());
         assertEquals(0, reports.get(), "no point was measured");
         double[] many = new double[1_000_000];
