@@ -2,6 +2,8 @@ package org.neuromf.core.network;
 
 import java.util.SplittableRandom;
 
+import org.neuromf.core.util.BernoulliGaps;
+
 /**
  * Synapses of one pathway as compressed sparse rows: the targets of presynaptic neuron i are
  * {@code targets[rowStart[i] .. rowStart[i+1])}, in increasing order.
@@ -76,13 +78,13 @@ public record Connectivity(int[] rowStart, int[] targets) {
         if (p <= 0) {
             return;
         }
-        double logFail = Math.log1p(-p);
+        double logFail = BernoulliGaps.logFail(p);
         for (int row = firstRow; row < firstRow + rows; row++) {
             int at = targets == null ? 0 : rowStart[row];
             int count = 0;
             long j = -1;
             while (true) {
-                j += 1 + (p >= 1 ? 0 : (long) Math.floor(Math.log(1 - rng.nextDouble()) / logFail));
+                j += 1 + (p >= 1 ? 0 : BernoulliGaps.failures(rng, logFail));
                 if (j >= nPost) {
                     break;
                 }

@@ -2,6 +2,7 @@ package org.neuromf.core.simulation;
 
 import java.util.SplittableRandom;
 
+import org.neuromf.core.util.BernoulliGaps;
 import org.neuromf.core.util.PoissonSampler;
 
 /**
@@ -42,10 +43,10 @@ final class ExternalDrive {
                 g[i * stride + channel] += arrival(exact, q, dtOverTau, rng);
             }
         } else {
-            double logFail = Math.log1p(-lambda);
+            double logFail = BernoulliGaps.logFail(lambda);
             long i = from - 1L;
             while (true) {
-                i += 1 + (long) Math.floor(Math.log(1 - rng.nextDouble()) / logFail);
+                i += 1 + BernoulliGaps.failures(rng, logFail);
                 if (i >= to) {
                     break;
                 }

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import org.neuromf.core.network.Network;
 import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.util.BernoulliGaps;
 
 /**
  * What the presynaptic trains of a transfer-function measurement are like. The paper's scans
@@ -60,10 +61,10 @@ public record PresynapticInput(SpikeTrainModel excitatory, SpikeTrainModel inhib
         if (p == 1) {
             return sources;
         }
-        double logFail = Math.log1p(-p);
+        double logFail = BernoulliGaps.logFail(p);
         long count = 0;
-        for (long i = -1; ; count++) { // geometric gaps between the successes
-            i += 1 + (long) Math.floor(Math.log(1 - rng.nextDouble()) / logFail);
+        for (long i = -1; ; count++) {
+            i += 1 + BernoulliGaps.failures(rng, logFail);
             if (i >= sources) {
                 return count;
             }

@@ -187,7 +187,7 @@ public final class SelfConsistentTransfer {
         TransferCoefficients[] coefficients = fit(cells, synapses, samples, p4);
         FixedPoint fixedPoint = fixedPoint(network, coefficients, v, index);
         // the focus points, around the fixed point of this scan's fit, sharpen the fit where it matters
-        double fe = fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
+        double fe = inputRateE(network, fixedPoint);
         double fi = fixedPoint.state()[MeanFieldModel.NU_I];
         double[] focusFe = {fe, fe * (1 - FOCUS_STEP), fe * (1 + FOCUS_STEP), fe, fe};
         double[] focusFi = {fi, fi, fi, fi * (1 - FOCUS_STEP), fi * (1 + FOCUS_STEP)};
@@ -199,7 +199,7 @@ public final class SelfConsistentTransfer {
         coefficients = fit(cells, synapses, samples, p4);
         fixedPoint = fixedPoint(network, coefficients, v, index);
         Measurement[] atFixedPoint = new Measurement[2];
-        double feStar = fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
+        double feStar = inputRateE(network, fixedPoint);
         double fiStar = fixedPoint.state()[MeanFieldModel.NU_I];
         for (int a = 0; a < 2; a++) {
             // the output the presynaptic neurons send is that of the whole cell, adaptation included
@@ -208,6 +208,11 @@ public final class SelfConsistentTransfer {
                     new double[] {fiStar}, focus, progress.sub(1, 0)).get(0); // cancellable; progress stays at the end
         }
         return new Iteration(index, inputs, coefficients, samples, fixedPoint, atFixedPoint);
+    }
+
+    /** The excitatory input rate per synapse at a fixed point: nu_e plus the network's drive (Hz). */
+    private static double inputRateE(Network network, FixedPoint fixedPoint) {
+        return fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
     }
 
     /** Both cells' fits, every sample weighted by its standard error ({@link TransferSamples#standardErrors}). */
