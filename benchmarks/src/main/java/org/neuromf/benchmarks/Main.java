@@ -93,25 +93,8 @@ public final class Main {
                 rates[1][s] = r.summary(1).meanRate();
             }
             System.out.printf("%-9s gating, %d seeds of %.0f ms: nu_e %.3f +- %.3f Hz, nu_i %.3f +- %.3f Hz%n", gating, seeds,
-                    tstopMs, mean(rates[0]), sd(rates[0]), mean(rates[1]), sd(rates[1]));
+                    tstopMs, Stats.mean(rates[0]), Stats.sd(rates[0]), Stats.mean(rates[1]), Stats.sd(rates[1]));
         }
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    private static double sd(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return Math.sqrt(s / Math.max(1, x.length - 1));
     }
 
     private record Row(double seconds, double rate) {

@@ -49,7 +49,7 @@ final class ParameterOptions {
             command.addOption(OptionSpec.builder(names.toArray(new String[0]))
                     .paramLabel(label(s))
                     .type(String.class)
-                    .description(describe(s))
+                    .description(describe(s).replace("%", "%%")) // picocli formats descriptions
                     .build());
         }
         return this;

@@ -52,7 +52,7 @@ final class RunCommand implements Main.Command {
         for (Port p : operation.inputs()) {
             ports.add(portName(p) + (p.optional() ? " (optional)" : ""));
         }
-        spec.usageMessage().description(operation.description(),
+        spec.usageMessage().description(operation.description().replace("%", "%%"),
                 ports.isEmpty() ? "No input tables." : "Input tables: " + String.join(", ", ports) + ".");
         spec.addOption(OptionSpec.builder("--input", "-i").paramLabel("PORT=FILE").type(String[].class)
                 .description("an input table as CSV, e.g. --input network=network.csv").build());

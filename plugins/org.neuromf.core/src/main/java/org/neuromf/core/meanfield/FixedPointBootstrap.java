@@ -149,13 +149,14 @@ public final class FixedPointBootstrap {
     }
 
     /** The samples of one population, read and checked once. */
-    private record Samples(String cell, FluctuationModel model, double[] fe, double[] fi, double[] fout,
+    private record Samples(String cell, FluctuationModel model, double[] fe, double[] fi, double[] w, double[] fout,
             double[] standardError) {
 
         Samples(Network network, int index, Cell cell, Table samples) {
             this(cell.name(), FluctuationModel.of(cell, SynapticInput.onto(network, index)),
                     TransferSamples.column(samples, TransferSamples.FE, "the samples of " + cell.name()),
                     TransferSamples.column(samples, TransferSamples.FI, "the samples of " + cell.name()),
+                    TransferSamples.adaptation(samples, "the samples of " + cell.name()),
                     TransferSamples.column(samples, TransferSamples.FOUT, "the samples of " + cell.name()),
                     standardErrors(samples, cell));
         }
@@ -180,7 +181,7 @@ public final class FixedPointBootstrap {
                 }
             }
             double[] weights = options.weighting() == TransferFit.Weighting.STANDARD_ERROR ? standardError : null;
-            return TransferFit.fit(cell, model, fe, fi, rate, weights, options.p4Term()).coefficients();
+            return TransferFit.fit(cell, model, fe, fi, w, rate, weights, options.p4Term()).coefficients();
         }
     }
 

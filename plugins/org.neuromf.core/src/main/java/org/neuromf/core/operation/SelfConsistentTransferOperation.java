@@ -6,7 +6,6 @@ import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.simulation.PresynapticInput;
-import org.neuromf.core.simulation.SpikeTrainModel;
 import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
@@ -25,10 +24,8 @@ public final class SelfConsistentTransferOperation extends OperationBase {
             ColumnSpec.real("nu_e_hz", "excitatory rate of the mean field's spontaneous fixed point (Hz)"),
             ColumnSpec.real("nu_i_hz", "inhibitory rate of the fixed point (Hz)"),
             ColumnSpec.real("change_percent", "largest relative change of nu_e, nu_i from the previous iteration (%)"),
-            ColumnSpec.real("isi_refractory_exc_ms", "dead time of the excitatory input trains scanned with (ms)"),
-            ColumnSpec.real("isi_cv_exc", "CV of the gamma part of the excitatory input trains"),
-            ColumnSpec.real("isi_refractory_inh_ms", "dead time of the inhibitory input trains (ms)"),
-            ColumnSpec.real("isi_cv_inh", "CV of the gamma part of the inhibitory input trains"),
+            ColumnSpec.real("in_cv_exc", "CV of the intervals of the excitatory input trains scanned with"),
+            ColumnSpec.real("in_cv_inh", "CV of the intervals of the inhibitory input trains"),
             ColumnSpec.real("out_rate_exc_hz", "rate of the excitatory cell measured at the fixed point (Hz)"),
             ColumnSpec.real("out_cv_exc", "CV of its interspike intervals there"),
             ColumnSpec.real("out_rate_inh_hz", "rate of the inhibitory cell measured at the fixed point (Hz)"),
@@ -38,7 +35,7 @@ public final class SelfConsistentTransferOperation extends OperationBase {
         super("self-consistent-transfer", "Self-Consistent Transfer Functions", "Measures the transfer functions of"
                 + " both cells of a network under input like the network's own: scans under Poisson input (the paper's"
                 + " method), finds the mean field's spontaneous fixed point, measures each cell's output spike trains"
-                + " there, and scans again with renewal input trains of those interspike statistics (optionally with the"
+                + " there, and scans again with renewal input trains of those interspike intervals (optionally with the"
                 + " network's binomial in-degrees), until the fixed point moves by less than the tolerance. No network is"
                 + " simulated: a network run is only the check.",
                 SelfConsistentTransfer.PARAMETERS,
@@ -79,10 +76,8 @@ public final class SelfConsistentTransferOperation extends OperationBase {
                     Math.abs(it.nuI() / previous.nuI() - 1));
             // both populations receive trains of the same models; the excitatory one's input shows them
             PresynapticInput in = it.inputs()[0];
-            SpikeTrainModel e = in.excitatory();
-            SpikeTrainModel i = in.inhibitory();
-            b.addRow(it.index(), it.nuE(), it.nuI(), change, e.refractory() * 1e3, 1 / Math.sqrt(e.shape()),
-                    i.refractory() * 1e3, 1 / Math.sqrt(i.shape()), it.atFixedPoint()[0].meanRate(),
+            b.addRow(it.index(), it.nuE(), it.nuI(), change, in.excitatory().cv(it.nuE()), in.inhibitory().cv(it.nuI()),
+                    it.atFixedPoint()[0].meanRate(),
                     it.atFixedPoint()[0].intervals().cv(), it.atFixedPoint()[1].meanRate(),
                     it.atFixedPoint()[1].intervals().cv());
             previous = it;

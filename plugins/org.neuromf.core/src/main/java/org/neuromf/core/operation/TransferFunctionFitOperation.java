@@ -28,7 +28,8 @@ public final class TransferFunctionFitOperation extends OperationBase {
                 + " of every sample.",
                 TransferFit.PARAMETERS,
                 List.of(Port.required("samples", "fe_hz, fi_hz and fout_hz of measured points, with fout_sd_hz"
-                        + " and seeds for the weighting (Transfer Function Scan)"),
+                        + " and seeds for the weighting and w_pa where an adaptation current was held (Transfer Function"
+                        + " Scan)"),
                         Port.required("cell", "cell table of the neuron (one row)"),
                         Port.required("network", "network table the samples were measured in")),
                 List.of(Port.required("coefficients", "one row: cell, p0_v .. p10_v, p4_term, fit_rms_error_hz, fit_samples"),
@@ -65,8 +66,8 @@ public final class TransferFunctionFitOperation extends OperationBase {
             }
         }
         progress.report(0, "fitting the transfer function of " + cell.name());
-        TransferFit.Result fit = TransferFit.fit(cell.name(), FluctuationModel.of(cell, input), fe, fi, fout,
-                standardErrors, options.p4Term());
+        TransferFit.Result fit = TransferFit.fit(cell.name(), FluctuationModel.of(cell, input), fe, fi,
+                TransferSamples.adaptation(samples, "the sample table"), fout, standardErrors, options.p4Term());
         progress.report(1, "fitted");
         int fitted = options.p4Term() ? TransferCoefficients.COUNT : TransferCoefficients.COUNT - 1;
         if (fit.invertedSamples() < fitted) {

@@ -31,7 +31,8 @@ public final class TransferFunctionScanOperation extends OperationBase {
                         Port.required("network", "network table: the synapses onto the cell's population (or onto the"
                                 + " excitatory one when no population has this cell)"),
                         Port.optional("points", "table with fe_hz and fi_hz: measure these points instead of the grid")),
-                List.of(Port.required("samples", "fe_hz, fi_hz, fout_hz, fout_sd_hz, muv_mv, sv_mv, seeds")));
+                List.of(Port.required("samples", "fe_hz, fi_hz, fout_hz, fout_sd_hz, muv_mv, sv_mv, seeds, w_pa (0: no"
+                        + " adaptation current held)")));
     }
 
     @Override

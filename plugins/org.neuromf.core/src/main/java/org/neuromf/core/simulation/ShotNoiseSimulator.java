@@ -80,17 +80,21 @@ public final class ShotNoiseSimulator {
     }
 
     /**
-     * What was measured at one point: the rate of each repetition (Hz, over the counted time), the
-     * mean and SD of V over the {@code subthresholdSamples} subthreshold samples of all repetitions
-     * (V), the mean and SD of each conductance over the counted steps (S), and the output's
-     * interspike intervals.
+     * What was measured at one point, inputs fe, fi (Hz) with an adaptation current w (A) held
+     * fixed (0 unless the cell was measured so, see {@link #heldAt}): the rate of each repetition
+     * (Hz, over the counted time), the mean and SD of V over the {@code subthresholdSamples}
+     * subthreshold samples of all repetitions (V), the mean and SD of each conductance over the
+     * counted steps (S), and the output's interspike intervals.
      */
-    public record Measurement(double fe, double fi, double[] rates, double muV, double sV, long subthresholdSamples,
-            double muGe, double sGe, double muGi, double sGi, Intervals intervals) {
+    public record Measurement(double fe, double fi, double w, double[] rates, double muV, double sV,
+            long subthresholdSamples, double muGe, double sGe, double muGi, double sGi, Intervals intervals) {
 
-        /** The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's reference. */
+        /**
+         * The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's
+         * reference, and its intervals with a full sample.
+         */
         public static double bytes(int seeds) {
-            return 16 + 8 * 8 + 16 + 8.0 * seeds + 8 + 48;
+            return 16 + 9 * 8 + 16 + 8.0 * seeds + 8 + 48 + 40 + 16 + 8.0 * Intervals.SAMPLE_LIMIT;
         }
 
         public double meanRate() {
@@ -122,8 +126,13 @@ public final class ShotNoiseSimulator {
             double[] v = pooled(subthresholdSamples, muV, sV, more.subthresholdSamples, more.muV, more.sV);
             double[] ge = pooled(rates.length, muGe, sGe, more.rates.length, more.muGe, more.sGe);
             double[] gi = pooled(rates.length, muGi, sGi, more.rates.length, more.muGi, more.sGi);
-            return new Measurement(fe, fi, all, v[0], v[1], subthresholdSamples + more.subthresholdSamples, ge[0], ge[1],
-                    gi[0], gi[1], intervals.merge(more.intervals));
+            return new Measurement(fe, fi, w, all, v[0], v[1], subthresholdSamples + more.subthresholdSamples, ge[0],
+                    ge[1], gi[0], gi[1], intervals.merge(more.intervals));
+        }
+
+        /** This measurement, made on a cell whose adaptation current was held at w (A). */
+        public Measurement heldAt(double w) {
+            return new Measurement(fe, fi, w, rates, muV, sV, subthresholdSamples, muGe, sGe, muGi, sGi, intervals);
         }
 
         private static double[] pooled(double n1, double m1, double s1, double n2, double m2, double s2) {
@@ -149,49 +158,70 @@ public final class ShotNoiseSimulator {
         /** Every value in full precision, so that equal strings mean bit-identical measurements. */
         @Override
         public String toString() {
-            return "Measurement[fe=" + fe + ", fi=" + fi + ", rates=" + Arrays.toString(rates) + ", muV=" + muV
-                    + ", sV=" + sV + ", subthresholdSamples=" + subthresholdSamples + ", muGe=" + muGe + ", sGe=" + sGe
+            return "Measurement[fe=" + fe + ", fi=" + fi + ", w=" + w + ", rates=" + Arrays.toString(rates)
+                    + ", muV=" + muV + ", sV=" + sV + ", subthresholdSamples=" + subthresholdSamples + ", muGe=" + muGe + ", sGe=" + sGe
                     + ", muGi=" + muGi + ", sGi=" + sGi + ", intervals=" + intervals + "]";
         }
     }
 
     /**
      * The output's interspike intervals after the transient: each repetition with at least
-     * {@value #FEWEST_INTERVALS} intervals contributes its CV^2 and skewness, weighted by its number
-     * of intervals. A presynaptic population of neurons with these statistics sends, in sum, trains
-     * whose slow fluctuations (rate x CV^2) are those of one renewal model with the weighted CV^2,
-     * which the pooled intervals of neurons at different rates would overstate.
+     * {@value #FEWEST_INTERVALS} intervals contributes its CV^2, weighted by its number of
+     * intervals, and its first intervals divided by its own mean interval to {@code unitSample}
+     * (at most {@value #SAMPLE_LIMIT} in all). A presynaptic population of neurons with these
+     * statistics sends, in sum, trains whose slow fluctuations (rate x CV^2) are those of one
+     * renewal model with the weighted CV^2, which the pooled intervals of neurons at different
+     * rates would overstate; the unit sample, normalised per repetition, keeps that property.
      */
-    public record Intervals(long count, double weightedCv2, double weightedSkewness) {
+    public record Intervals(long count, double weightedCv2, double[] unitSample) {
 
+        public static final Intervals NONE = new Intervals(0, 0, new double[0]);
         static final int FEWEST_INTERVALS = 5;
+        static final int SAMPLE_LIMIT = 4096;
 
-        static Intervals of(long n, double sum, double sumSquares, double sumCubes) {
+        /** A repetition's intervals: {@code n} of them with these sums, the first of them in {@code first}. */
+        static Intervals of(long n, double sum, double sumSquares, double[] first, int stored) {
             if (n < FEWEST_INTERVALS) {
-                return new Intervals(0, 0, 0);
+                return NONE;
             }
             double m = sum / n;
             double variance = Math.max(0, sumSquares / n - m * m);
-            double third = sumCubes / n - 3 * m * sumSquares / n + 2 * m * m * m;
-            double skewness = variance > 0 ? third / Math.pow(variance, 1.5) : 0;
-            return new Intervals(n, n * variance / (m * m), n * skewness);
+            double[] unit = new double[Math.min(stored, SAMPLE_LIMIT)];
+            for (int i = 0; i < unit.length; i++) {
+                unit[i] = first[i] / m;
+            }
+            return new Intervals(n, n * variance / (m * m), unit);
         }
 
         public double cv() {
             return Math.sqrt(weightedCv2 / count);
         }
 
-        public double skewness() {
-            return weightedSkewness / count;
-        }
-
-        /** The renewal model of these intervals at the given mean rate (Hz); Poisson without intervals. */
-        public SpikeTrainModel train(double rate) {
-            return count == 0 ? SpikeTrainModel.POISSON : SpikeTrainModel.fromIntervals(1 / rate, cv() / rate, skewness());
+        /** The renewal model of these intervals: their empirical distribution; Poisson without intervals. */
+        public SpikeTrainModel train() {
+            return count == 0 ? SpikeTrainModel.POISSON : SpikeTrainModel.Empirical.of(unitSample);
         }
 
         Intervals merge(Intervals o) {
-            return new Intervals(count + o.count, weightedCv2 + o.weightedCv2, weightedSkewness + o.weightedSkewness);
+            double[] unit = Arrays.copyOf(unitSample, Math.min(SAMPLE_LIMIT, unitSample.length + o.unitSample.length));
+            System.arraycopy(o.unitSample, 0, unit, unitSample.length, unit.length - unitSample.length);
+            return new Intervals(count + o.count, weightedCv2 + o.weightedCv2, unit);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Intervals i && toString().equals(i.toString());
+        }
+
+        @Override
+        public int hashCode() {
+            return toString().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Intervals[count=" + count + ", weightedCv2=" + weightedCv2 + ", unitSample=" + unitSample.length
+                    + " of hash " + Arrays.hashCode(unitSample) + "]";
         }
     }
 
@@ -201,18 +231,19 @@ public final class ShotNoiseSimulator {
     /**
      * The bytes {@link #measure} holds while it simulates {@code repetitions} neurons of this cell:
      * their state (V, two conductances, the family's variables), and per repetition its random
-     * stream, 13 numbers of 8 bytes (Poisson rates and next events of both channels, last crossing
+     * stream, 12 numbers of 8 bytes (Poisson rates and next events of both channels, last crossing
      * and spike, count, interval count and power sums, potential before the step, rate), two
      * references to renewal trains and the trains' next spike times (when the input has any), the
-     * crossing index and the spike buffer's entry (index and fraction); an HH cell also needs its
-     * gating table (shared by the points of one dt).
+     * crossing index and the spike buffer's entry (index and fraction), and its first intervals
+     * for the unit sample of {@link Intervals}; an HH cell also needs its gating table (shared by
+     * the points of one dt).
      */
     public static double workingBytes(Cell cell, SynapticInput input, PresynapticInput presynaptic, int repetitions) {
         double stream = 16 + 8 + 8 + 4; // a SplittableRandom (header, seed, gamma) and its reference
         double trains = (presynaptic.excitatory().isPoisson() ? 0 : RenewalTrains.bytes(Math.round(1.5 * input.ke())))
                 + (presynaptic.inhibitory().isPoisson() ? 0 : RenewalTrains.bytes(Math.round(1.5 * input.ki())));
         return NeuronGroup.stateBytes(cell.family(), repetitions, 2)
-                + repetitions * (stream + 13 * 8 + 2 * 8 + trains + 4 + 12)
+                + repetitions * (stream + 12 * 8 + 2 * 8 + trains + 4 + 12 + 16 + 8.0 * keptIntervals(repetitions))
                 + (cell.family() == CellFamily.HH ? GatingTable.BYTES : 0);
     }
 
@@ -287,7 +318,8 @@ public final class ShotNoiseSimulator {
         long[] intervals = new long[n];
         double[] sumI = new double[n];
         double[] sumI2 = new double[n];
-        double[] sumI3 = new double[n];
+        int kept = keptIntervals(n);
+        double[][] firstIntervals = new double[n][kept];
         long subthreshold = 0;
         long steps = protocol.steps();
         long transientSteps = protocol.transientSteps();
@@ -355,10 +387,12 @@ public final class ShotNoiseSimulator {
                 counts[r]++;
                 double isi = t1 - lastSpike[r];
                 if (isi > 0) {
+                    if (intervals[r] < kept) {
+                        firstIntervals[r][(int) intervals[r]] = isi;
+                    }
                     intervals[r]++;
                     sumI[r] += isi;
                     sumI2[r] += isi * isi;
-                    sumI3[r] += isi * isi * isi;
                 }
                 lastSpike[r] = t1;
             }
@@ -379,15 +413,21 @@ public final class ShotNoiseSimulator {
         }
         double counted = (steps - transientSteps) * dt;
         double[] rates = new double[n];
-        Intervals isi = new Intervals(0, 0, 0);
+        Intervals isi = Intervals.NONE;
         for (int r = 0; r < n; r++) {
             rates[r] = counts[r] / counted;
-            isi = isi.merge(Intervals.of(intervals[r], sumI[r], sumI2[r], sumI3[r]));
+            isi = isi.merge(Intervals.of(intervals[r], sumI[r], sumI2[r], firstIntervals[r],
+                    (int) Math.min(kept, intervals[r])));
         }
         double samples = (double) (steps - transientSteps) * n;
-        return new Measurement(fe, fi, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold), subthreshold,
+        return new Measurement(fe, fi, 0, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold), subthreshold,
                 sumGe / samples, sd(sumGe, sumGe2, samples), sumGi / samples, sd(sumGi, sumGi2, samples),
                 isi);
+    }
+
+    /** The intervals each of n repetitions keeps for the unit sample: enough for the sample if all contribute. */
+    private static int keptIntervals(int n) {
+        return Math.max(Intervals.FEWEST_INTERVALS, (Intervals.SAMPLE_LIMIT + n - 1) / n);
     }
 
     /** A key that differs for different (fe, fi) pairs, from their exact bits. */

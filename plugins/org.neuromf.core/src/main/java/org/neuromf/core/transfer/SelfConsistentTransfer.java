@@ -32,10 +32,12 @@ import org.neuromf.core.util.Progress;
  * <ol>
  * <li>scan both cells under the current presynaptic input, and measure them again, with many more
  * repetitions, at the current fixed point and around it ({@value #FOCUS_STEP} relative steps in
- * fe and fi: where the mean field will operate); fit;</li>
+ * fe and fi, an adapting cell with the fixed point's adaptation current held: where the mean field
+ * will operate); fit;</li>
  * <li>the mean field's spontaneous fixed point (nu_e, nu_i) with these fits;</li>
- * <li>the interspike statistics of each cell's output at that fixed point become the renewal
- * trains of its population's synapses for the next scan;</li>
+ * <li>the interspike intervals of each cell's output at that fixed point become the renewal
+ * trains of its population's synapses for the next scan, drawn from their empirical
+ * distribution;</li>
  * </ol>
  * from Poisson input (the paper's scans: iteration 0) until the fixed point moves by less than
  * {@code tolerance} between iterations. Nothing comes from a network simulation: a network run is
@@ -147,11 +149,12 @@ public final class SelfConsistentTransfer {
                         : PresynapticInput.network(network, a, trains[0], trains[1],
                                 scan.inDegree() == TransferScan.InDegree.BINOMIAL);
             }
-            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, v, part);
+            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, v,
+                    previous == null ? null : previous.state(), part);
             iterations.add(iteration);
             for (int a = 0; a < 2; a++) {
                 Measurement m = iteration.atFixedPoint()[a];
-                trains[a] = m.intervals().train(m.meanRate());
+                trains[a] = m.intervals().train();
             }
             boolean moved = previous == null || moved(previous, iteration.fixedPoint(), tolerance);
             previous = iteration.fixedPoint();
@@ -171,9 +174,13 @@ public final class SelfConsistentTransfer {
         return false;
     }
 
-    /** Scans, fits and finds the fixed point under these inputs; then measures the output where the mean field operates. */
+    /**
+     * Scans, fits and finds the fixed point under these inputs, starting from {@code start} (the
+     * previous iteration's fixed point; null: from rest); then measures the output where the mean
+     * field operates.
+     */
     private static Iteration iterate(Network network, int index, PresynapticInput[] inputs, TransferScan.Settings scan,
-            TransferScan.Settings focus, boolean p4, ParameterValues v, Progress progress) {
+            TransferScan.Settings focus, boolean p4, ParameterValues v, double[] start, Progress progress) {
         Cell[] cells = new Cell[2];
         SynapticInput[] synapses = new SynapticInput[2];
         List<List<Measurement>> samples = new ArrayList<>();
@@ -185,19 +192,21 @@ public final class SelfConsistentTransfer {
                     progress.sub(0.4 * a, 0.4))));
         }
         TransferCoefficients[] coefficients = fit(cells, synapses, samples, p4);
-        FixedPoint fixedPoint = fixedPoint(network, coefficients, v, index);
-        // the focus points, around the fixed point of this scan's fit, sharpen the fit where it matters
+        MeanFieldModel model = model(network, coefficients, v);
+        FixedPoint fixedPoint = fixedPoint(network, model, start, index);
+        // the focus points, around the fixed point of this scan's fit, sharpen the fit where it matters: for
+        // a cell with adaptation, with the fixed point's W held, where the mean field evaluates its fit
         double fe = inputRateE(network, fixedPoint);
         double fi = fixedPoint.state()[MeanFieldModel.NU_I];
         double[] focusFe = {fe, fe * (1 - FOCUS_STEP), fe * (1 + FOCUS_STEP), fe, fe};
         double[] focusFi = {fi, fi, fi, fi * (1 - FOCUS_STEP), fi * (1 + FOCUS_STEP)};
         for (int a = 0; a < 2; a++) {
             progress.report(0.8 + 0.1 * a, "iteration " + index + ": measuring " + cells[a].name() + " at the fixed point");
-            samples.get(a).addAll(TransferScan.points(cells[a], synapses[a], inputs[a], focusFe, focusFi, focus,
-                    progress.sub(0.8 + 0.1 * a, 0.1)));
+            samples.get(a).addAll(TransferScan.points(cells[a], synapses[a], inputs[a], focusFe, focusFi,
+                    model.adaptation(fixedPoint.state(), a), focus, progress.sub(0.8 + 0.1 * a, 0.1)));
         }
         coefficients = fit(cells, synapses, samples, p4);
-        fixedPoint = fixedPoint(network, coefficients, v, index);
+        fixedPoint = fixedPoint(network, model(network, coefficients, v), fixedPoint.state(), index);
         Measurement[] atFixedPoint = new Measurement[2];
         double feStar = inputRateE(network, fixedPoint);
         double fiStar = fixedPoint.state()[MeanFieldModel.NU_I];
@@ -223,6 +232,7 @@ public final class SelfConsistentTransfer {
             List<Measurement> s = samples.get(a);
             double[] fe = new double[s.size()];
             double[] fi = new double[s.size()];
+            double[] w = new double[s.size()];
             double[] rate = new double[s.size()];
             double[] sd = new double[s.size()];
             int[] seeds = new int[s.size()];
@@ -230,21 +240,29 @@ public final class SelfConsistentTransfer {
                 Measurement m = s.get(i);
                 fe[i] = m.fe();
                 fi[i] = m.fi();
+                w[i] = m.w();
                 rate[i] = m.meanRate();
                 sd[i] = m.rateSd();
                 seeds[i] = m.rates().length;
             }
-            c[a] = TransferFit.fit(cells[a].name(), FluctuationModel.of(cells[a], synapses[a]), fe, fi, rate,
+            c[a] = TransferFit.fit(cells[a].name(), FluctuationModel.of(cells[a], synapses[a]), fe, fi, w, rate,
                     TransferSamples.standardErrors(rate, sd, seeds), p4).coefficients();
         }
         return c;
     }
 
-    private static FixedPoint fixedPoint(Network network, TransferCoefficients[] coefficients, ParameterValues v,
-            int iteration) {
-        MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), Waveform.NONE);
+    private static MeanFieldModel model(Network network, TransferCoefficients[] coefficients, ParameterValues v) {
+        return new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), Waveform.NONE);
+    }
+
+    /**
+     * The fixed point, searched from {@code start} (null: from rest). A rescan moves it by a few
+     * per cent, so Newton's method from the last one finds it where relaxing from rest, with an
+     * adaptation W that builds up over seconds, may run into another state first.
+     */
+    private static FixedPoint fixedPoint(Network network, MeanFieldModel model, double[] start, int iteration) {
         try {
-            return MeanField.fixedPoint(model, 0, null);
+            return MeanField.fixedPoint(model, 0, start);
         } catch (MeanFieldException e) {
             throw new MeanFieldException("iteration " + iteration + " of the self-consistent loop of " + network.name()
                     + ": " + e.getMessage() + ". The fits may be too noisy: raise target_spikes, focus_spikes or"

@@ -88,18 +88,20 @@ public final class TransferFit {
      * @param p4Term whether the P4 ln(muG/gL) term is fitted (otherwise P4 = 0)
      */
     public static Result fit(String cell, FluctuationModel model, double[] fe, double[] fi, double[] rate, boolean p4Term) {
-        return fit(cell, model, fe, fi, rate, null, p4Term);
+        return fit(cell, model, fe, fi, null, rate, null, p4Term);
     }
 
     /**
-     * As {@link #fit(String, FluctuationModel, double[], double[], double[], boolean)}, every sample
-     * weighted by 1/SE^2 with {@code standardError} its SE (Hz, all positive); null: unweighted.
+     * As {@link #fit(String, FluctuationModel, double[], double[], double[], boolean)}, sample i
+     * measured with an adaptation current w[i] (A) held fixed (null: all 0) and weighted by 1/SE^2
+     * with {@code standardError} its SE (Hz, all positive; null: unweighted).
      */
-    public static Result fit(String cell, FluctuationModel model, double[] fe, double[] fi, double[] rate,
+    public static Result fit(String cell, FluctuationModel model, double[] fe, double[] fi, double[] w, double[] rate,
             double[] standardError, boolean p4Term) {
         int n = rate.length;
-        if (fe.length != n || fi.length != n || (standardError != null && standardError.length != n)) {
-            throw new IllegalArgumentException("fe, fi, rate and standardError must have the same length");
+        if (fe.length != n || fi.length != n || (w != null && w.length != n)
+                || (standardError != null && standardError.length != n)) {
+            throw new IllegalArgumentException("fe, fi, w, rate and standardError must have the same length");
         }
         for (int i = 0; standardError != null && i < n; i++) {
             if (!(standardError[i] > 0 && standardError[i] < Double.POSITIVE_INFINITY)) {
@@ -125,7 +127,7 @@ public final class TransferFit {
         double[] measuredThreshold = new double[n];
         int inverted = 0;
         for (int i = 0; i < n; i++) {
-            f[i] = model.at(fe[i], fi[i]);
+            f[i] = model.at(fe[i], fi[i], w == null ? 0 : w[i]);
             TransferCoefficients.basis(f[i], p4Term, basis[i]);
             measuredThreshold[i] = TransferFunction.threshold(f[i], rate[i]);
             inverted += Double.isNaN(measuredThreshold[i]) ? 0 : 1;

@@ -19,6 +19,8 @@ public final class TransferSamples {
     public static final ColumnSpec FOUT = ColumnSpec.real("fout_hz", "output rate, mean over seeds (Hz)");
     public static final ColumnSpec FOUT_SD = ColumnSpec.real("fout_sd_hz",
             "standard deviation of the output rate over seeds (Hz)");
+    public static final ColumnSpec W = ColumnSpec.real("w_pa", "adaptation current held fixed during the measurement"
+            + " (pA): the mean field's W at which an AdEx cell without its adaptation was measured; 0 for a plain scan");
     public static final ColumnSpec SEEDS = ColumnSpec.integer("seeds", "independent simulations behind the point");
 
     /** The rates fe, fi and fout may have (Hz): the input rates the single-neuron simulation accepts. */
@@ -28,7 +30,7 @@ public final class TransferSamples {
 
     public static final TableSchema SCHEMA = TableSchema.of(FE, FI, FOUT, FOUT_SD,
             ColumnSpec.real("muv_mv", "mean membrane potential over subthreshold samples (V < -40 mV) (mV)"),
-            ColumnSpec.real("sv_mv", "standard deviation of the subthreshold membrane potential (mV)"), SEEDS);
+            ColumnSpec.real("sv_mv", "standard deviation of the subthreshold membrane potential (mV)"), SEEDS, W);
 
     public static final TableSchema RESIDUALS_SCHEMA = TableSchema.of(FE, FI, FOUT,
             ColumnSpec.real("fit_hz", "rate of the fitted template (Hz)"),
@@ -46,7 +48,8 @@ public final class TransferSamples {
     public static Table toTable(List<Measurement> measurements) {
         Table.Builder b = Table.builder(SCHEMA);
         for (Measurement m : measurements) {
-            b.addRow(m.fe(), m.fi(), m.meanRate(), m.rateSd(), m.muV() * 1e3, m.sV() * 1e3, m.rates().length);
+            b.addRow(m.fe(), m.fi(), m.meanRate(), m.rateSd(), m.muV() * 1e3, m.sV() * 1e3, m.rates().length,
+                    m.w() * 1e12);
         }
         return b.build();
     }
@@ -67,6 +70,22 @@ public final class TransferSamples {
      */
     public static double[] column(Table table, ColumnSpec column, String what) {
         return InputTable.of(table, what).requireRows(1, "").numbers(column.name(), RATES);
+    }
+
+    /**
+     * The adaptation current each sample was measured at (A), from the w_pa column; null when the
+     * table has none (a scan from before the column existed, or made elsewhere): every sample at 0.
+     */
+    public static double[] adaptation(Table table, String what) {
+        InputTable in = InputTable.of(table, what);
+        if (!in.has(W.name())) {
+            return null;
+        }
+        double[] w = in.numbers(W.name(), InputTable.FINITE);
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= 1e-12;
+        }
+        return w;
     }
 
     /** Samples whose variances are pooled into each one's standard error, see {@link #standardErrors(double[], double[], int[])}. */

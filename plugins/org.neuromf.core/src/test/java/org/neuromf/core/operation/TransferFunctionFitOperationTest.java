@@ -44,7 +44,7 @@ class TransferFunctionFitOperationTest {
                 double sd = 0.1 + 0.05 * f;
                 double gaussian = Math.sqrt(-2 * Math.log1p(-rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
                 double noisy = Math.max(0, f + sd / 2 * gaussian);
-                b.addRow(fe, fi, noisy, sd, -60.0, 4.0, 4);
+                b.addRow(fe, fi, noisy, sd, -60.0, 4.0, 4, 0.0);
             }
         }
         return b.build();
@@ -68,7 +68,7 @@ class TransferFunctionFitOperationTest {
         double[] fout = t.doubleColumn("fout_hz");
         OperationResult weighted = run(t, Map.of());
         assertTrue(weighted.warnings().isEmpty(), weighted.warnings().toString());
-        assertArrayEquals(TransferFit.fit("HH_RS", MODEL, fe, fi, fout, TransferSamples.standardErrors(t), false)
+        assertArrayEquals(TransferFit.fit("HH_RS", MODEL, fe, fi, null, fout, TransferSamples.standardErrors(t), false)
                 .coefficients().p(), coefficients(weighted));
         OperationResult none = run(t, Map.of("weighting", "none"));
         assertArrayEquals(TransferFit.fit("HH_RS", MODEL, fe, fi, fout, false).coefficients().p(), coefficients(none));

@@ -19,7 +19,7 @@ import org.neuromf.core.util.Progress;
  */
 class PresynapticInputTest {
 
-    private static final SpikeTrainModel MODEL = new SpikeTrainModel(0.012, 1.6);
+    private static final SpikeTrainModel.ShiftedGamma MODEL = new SpikeTrainModel.ShiftedGamma(0.012, 1.6);
     private static final double RATE = 7.7;
 
     @Test
@@ -44,18 +44,51 @@ class PresynapticInputTest {
     }
 
     @Test
-    void theShiftedGammaOfMeasuredMomentsIsTheOneThatMadeThem() {
-        double shape = 2.5;
-        double scale = 0.03;
-        double dead = 0.008;
-        SpikeTrainModel m = SpikeTrainModel.fromIntervals(dead + shape * scale, Math.sqrt(shape) * scale,
-                2 / Math.sqrt(shape));
-        assertEquals(dead, m.refractory(), 1e-12);
-        assertEquals(shape, m.shape(), 1e-9);
-        // less skewed than the gamma of that CV (skewness 2 CV): no dead time, the shape from the CV
-        SpikeTrainModel p = SpikeTrainModel.fromIntervals(0.1, 0.09, 1.0);
-        assertEquals(0, p.refractory());
-        assertEquals(1 / (0.9 * 0.9), p.shape(), 1e-9);
+    void empiricalIntervalsAreDrawnFromTheirSampleAtAnyRate() {
+        SplittableRandom rng = new SplittableRandom(4);
+        double[] sample = new double[3000];
+        double s1 = 0, s2 = 0;
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = 50 * MODEL.interval(rng, RATE); // any unit: only the shape counts
+            s1 += sample[i];
+            s2 += sample[i] * sample[i];
+        }
+        double mean = s1 / sample.length;
+        double cv = Math.sqrt(s2 / sample.length - mean * mean) / mean;
+        SpikeTrainModel.Empirical m = SpikeTrainModel.Empirical.of(sample);
+        assertEquals(cv, m.cv(RATE), 1e-9);
+        int n = 400_000;
+        double s = 0, first = 0;
+        for (int i = 0; i < n; i++) {
+            s += m.interval(rng, RATE);
+            first += m.firstInterval(rng, RATE);
+        }
+        assertEquals(1 / RATE, s / n, 0.005 / RATE);
+        double secondMoment = (1 + cv * cv) / (RATE * RATE);
+        assertEquals(secondMoment * RATE / 2, first / n, 0.01 * secondMoment * RATE / 2);
+    }
+
+    /** The output's unit sample: every interval over its repetition's mean, so its CV^2 is the interval-weighted CV^2. */
+    @Test
+    void theOutputsUnitSampleIsEachRepetitionsIntervalsOverTheirMean() {
+        SynapticInput input = SynapticInput.onto(org.neuromf.core.network.NetworkBuilder.fromConfig(
+                "HH_RS--HH_FS--CONFIG1"), 1);
+        Measurement m = ShotNoiseSimulator.measure(CellPresets.get("HH_FS"), input, PresynapticInput.POISSON, 6, 8, 0, 8,
+                3, Protocol.fast(1e-4, 10, 1), Progress.NONE);
+        double[] u = m.intervals().unitSample();
+        assertEquals(m.intervals().count(), u.length, "all intervals kept: 8 repetitions of about 70");
+        double s = 0, s2 = 0;
+        for (double x : u) {
+            s += x;
+            s2 += (x - 1) * (x - 1);
+        }
+        assertEquals(1, s / u.length, 1e-12);
+        assertEquals(m.intervals().cv(), Math.sqrt(s2 / u.length), 1e-9);
+        assertEquals(m.intervals().cv(), m.intervals().train().cv(1), 1e-9);
+        // with more intervals than the sample holds, each repetition gives its first ones
+        Measurement many = ShotNoiseSimulator.measure(CellPresets.get("HH_FS"), input, PresynapticInput.POISSON, 6, 8, 0,
+                80, 3, Protocol.fast(1e-4, 10, 1), Progress.NONE);
+        assertEquals(ShotNoiseSimulator.Intervals.SAMPLE_LIMIT, many.intervals().unitSample().length);
     }
 
     @Test
@@ -100,22 +133,55 @@ class PresynapticInputTest {
         assertEquals(input.ki() * RATE * input.qi() * tau, r.muGi(), 0.01 * r.muGi(), "the mean is Campbell's");
     }
 
-    /** int_0^(pi/2) S(tan(u)/tau) du by the midpoint rule. */
+    /** The same with trains drawn from an empirical sample of those intervals: phi is the sample's mean of exp(i w x). */
+    @Test
+    void empiricalShotNoiseHasTheVarianceOfItsSamplesSpectrum() {
+        SynapticInput input = SynapticInput.onto(org.neuromf.core.network.NetworkBuilder.fromConfig(
+                "HH_RS--HH_FS--CONFIG1"), 0);
+        SplittableRandom rng = new SplittableRandom(6);
+        double[] sample = new double[2000];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = MODEL.interval(rng, RATE);
+        }
+        SpikeTrainModel.Empirical model = SpikeTrainModel.Empirical.of(sample);
+        double mean = java.util.Arrays.stream(sample).average().orElseThrow();
+        Measurement r = ShotNoiseSimulator.measure(CellPresets.get("LIF"), input,
+                new PresynapticInput(SpikeTrainModel.POISSON, model, 0, 0, 0), 4, RATE, 0, 20, 1,
+                Protocol.fast(1e-4, 20, 0.5), Progress.NONE);
+        double tau = input.ti();
+        double expected = input.ki() * input.qi() * input.qi() * tau / Math.PI * spectrumIntegral(tau, w -> {
+            double re = 0, im = 0;
+            for (double x : sample) {
+                double t = x / mean / RATE;
+                re += Math.cos(w * t);
+                im += Math.sin(w * t);
+            }
+            return new double[] {re / sample.length, im / sample.length};
+        });
+        assertEquals(expected, r.sGi() * r.sGi(), 0.03 * expected);
+    }
+
+    /** int_0^(pi/2) S(tan(u)/tau) du by the midpoint rule, for the shifted gamma {@link #MODEL}. */
     private static double spectrumIntegral(double tau) {
-        int n = 200_000;
         double theta = (1 / RATE - MODEL.refractory()) / MODEL.shape();
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            double u = (j + 0.5) * (Math.PI / 2) / n;
-            double w = Math.tan(u) / tau;
+        return spectrumIntegral(tau, w -> {
             // phi = exp(i w d) (1 - i w theta)^-k, in polar form
             double modulus = Math.pow(1 + w * w * theta * theta, -MODEL.shape() / 2);
             double phase = w * MODEL.refractory() + MODEL.shape() * Math.atan(w * theta);
-            double re = modulus * Math.cos(phase);
-            double im = modulus * Math.sin(phase);
+            return new double[] {modulus * Math.cos(phase), modulus * Math.sin(phase)};
+        });
+    }
+
+    /** The same for the intervals' characteristic function phi(w) = {re, im}. */
+    private static double spectrumIntegral(double tau, java.util.function.DoubleFunction<double[]> phi) {
+        int n = 20_000;
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double u = (j + 0.5) * (Math.PI / 2) / n;
+            double[] p = phi.apply(Math.tan(u) / tau);
+            double re = p[0], im = p[1];
             // Re[(1 + phi) / (1 - phi)] = (1 - |phi|^2) / |1 - phi|^2
-            double s = RATE * (1 - modulus * modulus) / ((1 - re) * (1 - re) + im * im);
-            sum += s;
+            sum += RATE * (1 - re * re - im * im) / ((1 - re) * (1 - re) + im * im);
         }
         return sum * (Math.PI / 2) / n;
     }

@@ -41,8 +41,8 @@ class SelfConsistentTransferTest {
         for (int k = 1; k < its.size(); k++) {
             Measurement[] sent = its.get(k - 1).atFixedPoint();
             for (int post = 0; post < 2; post++) {
-                assertEquals(sent[0].intervals().train(sent[0].meanRate()), its.get(k).inputs()[post].excitatory());
-                assertEquals(sent[1].intervals().train(sent[1].meanRate()), its.get(k).inputs()[post].inhibitory());
+                assertEquals(sent[0].intervals().train(), its.get(k).inputs()[post].excitatory());
+                assertEquals(sent[1].intervals().train(), its.get(k).inputs()[post].inhibitory());
                 assertEquals(ADEX.population(post).driveRate(), its.get(k).inputs()[post].externalRate());
             }
         }
@@ -50,6 +50,17 @@ class SelfConsistentTransferTest {
         for (int a = 0; a < 2; a++) {
             double cv = its.get(0).atFixedPoint()[a].intervals().cv();
             assertTrue(cv > 0.2 && cv < 1, "output CV " + cv);
+        }
+        // the adapting cell's focus points (the last 5 samples) hold the W of the fixed point they surround
+        for (SelfConsistentTransfer.Iteration it : its) {
+            List<Measurement> exc = it.samples().get(0);
+            double w = exc.get(exc.size() - 1).w();
+            assertTrue(w > 10e-12 && w < 200e-12, "W " + w);
+            for (int k = exc.size() - 5; k < exc.size(); k++) {
+                assertEquals(w, exc.get(k).w());
+            }
+            assertEquals(0, exc.get(exc.size() - 6).w(), "grid points at W = 0");
+            it.samples().get(1).forEach(m -> assertEquals(0, m.w(), "FS-cell does not adapt"));
         }
         // the fit passes near what was measured at the fixed point (the focus points weigh most there)
         SelfConsistentTransfer.Iteration last = r.last();
@@ -63,7 +74,7 @@ class SelfConsistentTransferTest {
         Table one = op.run(List.of(network), small("threads", 1), Progress.NONE).table(0);
         Table two = op.run(List.of(network), small("threads", 2), Progress.NONE).table(0);
         assertEquals(2, one.rowCount());
-        for (String column : List.of("nu_e_hz", "nu_i_hz", "isi_cv_inh", "out_cv_exc")) {
+        for (String column : List.of("nu_e_hz", "nu_i_hz", "in_cv_inh", "out_cv_exc")) {
             for (int r = 0; r < 2; r++) {
                 assertEquals(one.getDouble(r, column), two.getDouble(r, column), 0, column);
             }

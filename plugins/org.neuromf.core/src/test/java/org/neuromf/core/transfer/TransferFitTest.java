@@ -60,6 +60,31 @@ class TransferFitTest {
         }
     }
 
+    /** Samples measured with an adaptation current held (the mean field's W) are fitted where they were measured. */
+    @Test
+    void samplesAtAHeldAdaptationCurrentAreFittedAtIt() {
+        TransferFunction truth = TransferFunctionTest.published("HH_RS");
+        double[][] grid = grid();
+        int n = grid[0].length;
+        double[] fe = Arrays.copyOf(grid[0], n + 5);
+        double[] fi = Arrays.copyOf(grid[1], n + 5);
+        double[] w = new double[n + 5];
+        double[] rate = new double[n + 5];
+        for (int i = 0; i < n + 5; i++) {
+            if (i >= n) {
+                fe[i] = 6 + i - n;
+                fi[i] = 8;
+                w[i] = 60e-12;
+            }
+            rate[i] = truth.rate(fe[i], fi[i], w[i]);
+        }
+        TransferFit.Result fit = TransferFit.fit("HH_RS", truth.model(), fe, fi, w, rate, null, false);
+        assertTrue(fit.rmsError() < 1e-6, "rms " + fit.rmsError());
+        assertEquals(truth.coefficients().p(0), fit.coefficients().p(0), 1e-8);
+        TransferFit.Result ignored = TransferFit.fit("HH_RS", truth.model(), fe, fi, rate, false);
+        assertTrue(ignored.rmsError() > 1e-3, "placed at W = 0 the held samples do not fit: rms " + ignored.rmsError());
+    }
+
     @Test
     void exactDataWithTheP4TermGiveItBack() {
         TransferFunction published = TransferFunctionTest.published("HH_RS");
@@ -153,7 +178,7 @@ class TransferFitTest {
         double[] se = new double[rates.length];
         Arrays.fill(se, 0.2);
         TransferFit.Result unweighted = TransferFit.fit("HH_RS", truth.model(), points[0], points[1], rates, false);
-        TransferFit.Result weighted = TransferFit.fit("HH_RS", truth.model(), points[0], points[1], rates, se, false);
+        TransferFit.Result weighted = TransferFit.fit("HH_RS", truth.model(), points[0], points[1], null, rates, se, false);
         for (int k = 0; k < TransferCoefficients.COUNT; k++) {
             assertEquals(unweighted.coefficients().p(k), weighted.coefficients().p(k), 1e-9, "P" + k);
         }
@@ -191,7 +216,7 @@ class TransferFitTest {
                     noisy[i] = Math.max(0, rates[i] + se[i] * gaussian(rng));
                 }
                 TransferFit.Result u = TransferFit.fit(cell, truth.model(), points[0], points[1], noisy, false);
-                TransferFit.Result w = TransferFit.fit(cell, truth.model(), points[0], points[1], noisy, se, false);
+                TransferFit.Result w = TransferFit.fit(cell, truth.model(), points[0], points[1], null, noisy, se, false);
                 double eu = new TransferFunction(truth.model(), u.coefficients()).rate(operatingPoint[0][0],
                         operatingPoint[1][0]) - target;
                 double ew = new TransferFunction(truth.model(), w.coefficients()).rate(operatingPoint[0][0],

@@ -73,6 +73,27 @@ class TransferScanTest {
         assertEquals(one, TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, settings("threads", 2), Progress.NONE));
     }
 
+    /** A held adaptation current is the cell's constant current lowered by it, and the samples say where they were measured. */
+    @Test
+    void pointsWithAHeldAdaptationCurrentAreTheCellWithThatCurrent() {
+        Cell rs = CellPresets.get("RS-cell2");
+        double w = 40e-12;
+        double[] fe = {4, 6};
+        double[] fi = {8, 8};
+        List<Measurement> held = TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, w, settings(), Progress.NONE);
+        List<Measurement> current = TransferScan.points(rs.with(Map.of("i0_pa", -w * 1e12)), CONFIG1,
+                PresynapticInput.POISSON, fe, fi, settings(), Progress.NONE);
+        for (int i = 0; i < fe.length; i++) {
+            assertEquals(w, held.get(i).w());
+            assertEquals(0, current.get(i).w());
+            assertEquals(current.get(i).heldAt(w), held.get(i));
+        }
+        assertTrue(held.get(1).meanRate() < TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, settings(),
+                Progress.NONE).get(1).meanRate(), "the adaptation current slows the cell");
+        assertThrows(IllegalArgumentException.class, () -> TransferScan.points(CellPresets.get("RS-cell"), CONFIG1,
+                PresynapticInput.POISSON, fe, fi, w, settings(), Progress.NONE), "RS-cell has an adaptation of its own");
+    }
+
     @Test
     void cancelStopsTheScan() {
         AtomicInteger reports = new AtomicInteger();
@@ -129,7 +150,7 @@ class TransferScanTest {
         MemoryBudget.MemoryException e = assertThrows(MemoryBudget.MemoryException.class,
                 () -> TransferScan.grid(CellPresets.get("HH_RS"), CONFIG1, PresynapticInput.POISSON, huge, counting));
         assertTrue(e.getMessage().startsWith("the transfer-function scan of HH_RS (fi_points x fe_points = 1000000"
-                + " points of 1000 seeds each) needs about 8401 MB"), e.getMessage());
+                + " points of 1000 seeds each) needs about 41.2 GB"), e.getMessage());
         assertTrue(e.getMessage().contains("use fewer fi_points, fe_points or seeds"), e.getMessage());
         assertEquals(0, reports.get(), "no point was measured");
         double[] many = new double[1_000_000];
