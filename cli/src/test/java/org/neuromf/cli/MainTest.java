@@ -136,7 +136,8 @@ class MainTest {
                 "--fi-max", "15", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient", "500", "--quiet",
                 "--out", scan.toString()), err());
         Table samples = Csv.read(scan.resolve("tf_samples.csv"));
-        assertEquals(List.of("fe_hz", "fi_hz", "fout_hz", "fout_sd_hz", "muv_mv", "sv_mv", "seeds"), samples.schema().names());
+        assertEquals(List.of("fe_hz", "fi_hz", "fout_hz", "fout_sd_hz", "muv_mv", "sv_mv", "seeds", "w_pa"),
+                samples.schema().names());
         assertEquals(32, samples.rowCount());
         Path fit = tmp.resolve("fit");
         assertEquals(0, run("tf-fit", "--samples", scan.resolve("tf_samples.csv").toString(), "--cell", "HH_FS",
@@ -147,6 +148,14 @@ class MainTest {
         assertTrue(coefficients.getDouble(0, "fit_rms_error_hz") < 1, "rms " + coefficients.getDouble(0, "fit_rms_error_hz"));
         assertEquals(32, Csv.read(fit.resolve("residuals.csv")).rowCount());
         assertEquals(700, ImageIO.read(fit.resolve("tf.png").toFile()).getHeight());
+        // a sample file from before w_pa existed fits the same: every sample at W = 0
+        Path old = tmp.resolve("old.csv");
+        Files.write(old, Files.readAllLines(scan.resolve("tf_samples.csv")).stream()
+                .map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+        Path oldFit = tmp.resolve("old-fit");
+        assertEquals(0, run("tf-fit", "--samples", old.toString(), "--cell", "HH_FS", "--network", "CONFIG1", "--out",
+                oldFit.toString()), err());
+        assertEquals(Files.readString(fit.resolve("coefficients.csv")), Files.readString(oldFit.resolve("coefficients.csv")));
 
         Path points = tmp.resolve("points.csv");
         Files.writeString(points, "fe_hz,fi_hz\n5,8\n7,8\n");
