@@ -66,8 +66,12 @@ final class PaperCommand implements Main.Command {
     static final List<String> CONFIGS = List.of("HH_RS--HH_FS--CONFIG1", "RS-cell--FS-cell--CONFIG1");
     private static final String[] POPULATIONS = {"exc", "inh"};
     /** The report's mean-field columns: the paper's method, then the self-consistent one. */
-    private static final List<String> METHODS = List.of("paper's method: Poisson scans (vs network)",
-            "self-consistent transfer functions (vs network)");
+    private static final List<String> METHODS = List.of("paper's method: Poisson scans, second order (vs network)",
+            "self-consistent transfer functions, first order (vs network)");
+
+    /** A method's coefficient tables (exc, inh) and the order of the mean field they are meant for. */
+    private record Method(Table[] coefficients, int order) {
+    }
 
     static final List<ParameterSpec> PARAMETERS = List.of(
             new ParameterSpec.Whole("seeds", "Seeds", 3, 1, 100, "network simulations per condition"),
@@ -111,7 +115,9 @@ final class PaperCommand implements Main.Command {
         ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
         StringBuilder report = new StringBuilder("# NeuroMF: the paper's analyses\n\n");
         report.append(String.format(Locale.ROOT, "%d seeds per condition; statistics after a transient of 3 times the"
-                + " slowest time constant of the network's cells, at least 500 ms; second-order mean field, T = 5 ms."
+                + " slowest time constant of the network's cells, at least 500 ms; mean field with T = 5 ms, of the"
+                + " paper's second order with the paper's method and of the first order with the self-consistent transfer"
+                + " functions (docs/mean-field.md section 3; a first-order mean field predicts no rate SD: —)."
                 + " Transfer functions: %s.%n", seeds,
                 published ? "published fits for HH cells, scanned and fitted otherwise" : "scanned and fitted here"));
         try (OutputFolder folder = Outputs.open(parsed, "paper")) { // both networks and the report, or nothing
@@ -190,15 +196,16 @@ final class PaperCommand implements Main.Command {
                     slowest, t0));
             Table network = Chains.network(config, "", "", Map.of(), new LinkedHashMap<>());
             tables.put("network.csv", network);
-            List<Table[]> methods = new ArrayList<>();
+            List<Method> methods = new ArrayList<>();
             Table[] coefficients = new Table[2];
             for (int a = 0; a < 2; a++) {
                 coefficients[a] = transferFunction(network, a, progress.sub(0.15 * a, 0.15));
             }
-            methods.add(coefficients);
-            uncertainty("paper's method", paperScans, TransferFit.Weighting.NONE, network);
+            methods.add(new Method(coefficients, 2));
+            uncertainty("paper's method", paperScans, TransferFit.Weighting.NONE, 2, network);
             if (iterations > 0) {
-                methods.add(selfConsistent(network, progress.sub(0.3, 0.3)));
+                methods.add(new Method(selfConsistent(network, progress.sub(0.3, 0.3)),
+                        SelfConsistentTransfer.ORDER.defaultValue().intValue()));
             }
             Operation stim = new StimulusWaveformOperation();
             Table stimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop, "t0_ms", t0)),
@@ -215,8 +222,10 @@ final class PaperCommand implements Main.Command {
             }
             Operation sweep = new MeanFieldSweepOperation();
             for (int m = 0; m < methods.size(); m++) {
+                Method method = methods.get(m);
                 tables.put(m == 0 ? "sweep.csv" : "sweep_self_consistent.csv", sweep.run(Arrays.asList(network,
-                        methods.get(m)[0], methods.get(m)[1]), sweep.defaults(), Progress.NONE).table(0));
+                        method.coefficients()[0], method.coefficients()[1]), sweep.defaults().with(Map.of("order",
+                                method.order())), Progress.NONE).table(0));
             }
             Map<String, Table> files = new LinkedHashMap<>();
             tables.forEach((name, table) -> files.put(dir + "/" + name, table));
@@ -236,13 +245,14 @@ final class PaperCommand implements Main.Command {
          * The spread of the spontaneous fixed point that the scans' noise leaves (a parametric
          * bootstrap over their samples), as a report line and a row of fixed_point_spread.csv.
          */
-        private void uncertainty(String method, Scan[] scans, TransferFit.Weighting weighting, Table network) {
+        private void uncertainty(String method, Scan[] scans, TransferFit.Weighting weighting, int order,
+                Table network) {
             if (scans[0] == null || scans[1] == null) {
                 return;
             }
             FixedPointBootstrap.Result b = FixedPointBootstrap.run(NetworkTable.fromTable(network), scans[0].cell(),
                     scans[0].samples(), scans[1].cell(), scans[1].samples(), new FixedPointBootstrap.Settings(
-                            new TransferFit.Options(weighting, false), 2, 5e-3, REPLICATES, 1, 0), Progress.NONE);
+                            new TransferFit.Options(weighting, false), order, 5e-3, REPLICATES, 1, 0), Progress.NONE);
             spreads.addRow(method, b.estimate().state()[0], b.nuE().sd(), b.nuE().low(), b.nuE().high(),
                     b.estimate().state()[1], b.nuI().sd(), b.nuI().low(), b.nuI().high(), b.failed());
             spreadRows++;
@@ -329,7 +339,8 @@ final class PaperCommand implements Main.Command {
             for (int a = 0; a < 2; a++) {
                 sc[a] = new Scan(SelfConsistentTransfer.scannedCell(net.population(a).cell()), r.table(3 + a));
             }
-            uncertainty("self-consistent transfer functions", sc, TransferFit.Weighting.STANDARD_ERROR, network);
+            uncertainty("self-consistent transfer functions", sc, TransferFit.Weighting.STANDARD_ERROR,
+                    SelfConsistentTransfer.ORDER.defaultValue().intValue(), network);
             int last = steps.rowCount() - 1;
             report.append(String.format(Locale.ROOT, "- Self-consistent transfer functions: %d rescans under renewal"
                     + " input trains (%s); the spontaneous fixed point went from nu_e = %.4f,"
@@ -343,15 +354,16 @@ final class PaperCommand implements Main.Command {
         }
 
         /** The network over seeds and the mean field of each method under one drive, compared. */
-        private void condition(String name, Table network, Table stimulus, List<Table[]> methods, Progress part) {
+        private void condition(String name, Table network, Table stimulus, List<Method> methods, Progress part) {
             Operation sim = new NetworkSimulationOperation();
             Operation mf = new MeanFieldOperation();
             Operation compare = new CompareOperation();
             List<OperationResult> fields = new ArrayList<>();
             for (int m = 0; m < methods.size(); m++) {
-                Table[] coefficients = methods.get(m);
-                OperationResult field = mf.run(Arrays.asList(network, coefficients[0], coefficients[1], stimulus),
-                        mf.defaults().with(Map.of("tstop_ms", tstop)), Progress.NONE);
+                Method method = methods.get(m);
+                OperationResult field = mf.run(Arrays.asList(network, method.coefficients()[0],
+                        method.coefficients()[1], stimulus), mf.defaults().with(Map.of("tstop_ms", tstop, "order",
+                                method.order())), Progress.NONE);
                 String suffix = m == 0 ? "" : "_self_consistent";
                 tables.put("meanfield_" + name + suffix + ".csv", field.table(0));
                 tables.put("fixed_point_" + name + suffix + ".csv", field.table(1));
@@ -430,7 +442,8 @@ final class PaperCommand implements Main.Command {
                     double predicted = method.get(0).getDouble(r, "mean_field");
                     row.add(predicted);
                     row.add(mean - predicted);
-                    line.append(String.format(Locale.ROOT, " %.4g (%s) |", predicted, relative(predicted, mean)));
+                    line.append(Double.isFinite(predicted) ? String.format(Locale.ROOT, " %.4g (%s) |", predicted,
+                            relative(predicted, mean)) : " — |");
                 }
                 b.addRow(row.toArray());
                 report.append(line).append('\n');

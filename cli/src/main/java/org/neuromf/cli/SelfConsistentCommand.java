@@ -28,9 +28,10 @@ final class SelfConsistentCommand implements Main.Command {
     @Override
     public CommandSpec spec() {
         CommandSpec spec = CommandSpec.create().name("neuromf tf-self-consistent");
-        spec.usageMessage().description(loop.description().replace("%", "%%"), "Writes iterations.csv, coefficients_exc.csv,"
-                + " coefficients_inh.csv (for neuromf meanfield --coefficients-exc/--coefficients-inh), tf_samples_exc.csv,"
-                + " tf_samples_inh.csv, network.csv and parameters.csv into --out.");
+        spec.usageMessage().description(loop.description().replace("%", "%%"), "Writes iterations.csv,"
+                + " coefficients_exc.csv, coefficients_inh.csv (for neuromf meanfield --order 1"
+                + " --coefficients-exc/--coefficients-inh), tf_samples_exc.csv, tf_samples_inh.csv, network.csv and"
+                + " parameters.csv into --out.");
         spec.addOption(OptionSpec.builder("--config").paramLabel("EXC--INH--NETWORK").type(String.class)
                 .defaultValue("HH_RS--HH_FS--CONFIG1").description("cell and network presets (default ${DEFAULT-VALUE})")
                 .build());

@@ -146,7 +146,7 @@ public final class PaperWorkflows {
                 + " for both cells (RS without adaptation, which the mean field adds as W), then the network against the"
                 + " mean field built from those fits, after a transient of 3 tau_w (the adaptation's time constant); and the"
                 + " self-consistent transfer functions, measured under renewal input trains like the network's own, with"
-                + " their mean field.");
+                + " their first-order mean field.");
         int rs = b.node("cell-model", 0, 0, "RS-cell: adapting\nexcitatory AdEx cell", "preset", "RS-cell");
         int fs = b.node("cell-model", 0, 1, "FS-cell: inhibitory\nAdEx cell", "preset", "FS-cell");
         int rsScan = b.node("cell-model", 0, 2, "RS-cell without adaptation,\nfor its transfer function",
@@ -177,8 +177,8 @@ public final class PaperWorkflows {
         int loop = b.node("self-consistent-transfer", 2, 4, "self-consistent transfer functions:\nrenewal input trains"
                 + " from the cells' own\noutput (1 rescan, 5 s runs)", "max_iterations", 1L, "tstop_ms", 5000.0,
                 "transient_ms", 1000.0, "target_spikes", 100L, "max_seeds", 12L, "focus_spikes", 1000L);
-        int mfLoop = b.node("mean-field", 4, 4, "second order with the\nself-consistent transfer functions",
-                "tstop_ms", tstop);
+        int mfLoop = b.node("mean-field", 4, 4, "first order with the\nself-consistent transfer functions",
+                "tstop_ms", tstop, "order", 1L);
         b.connect(net, 0, loop, 0).connect(net, 0, mfLoop, 0).connect(loop, 1, mfLoop, 1).connect(loop, 2, mfLoop, 2);
         return b.build();
     }

@@ -114,7 +114,9 @@ public final class Comparison {
             double[] mf = binned(mfTime, nu[a], from, end, bin);
             double mfSd = mean(binned(mfTime, sd[a], from, end, bin));
             c.add(pop, "mean_rate", "Hz", mean(netBinned), mean(mf));
-            c.add(pop, "rate_sd_" + Math.round(bin * 1000) / 1000.0 + "ms_bins", "Hz", sd(netBinned), mfSd);
+            // a first-order mean field has no variances (its SD is 0 throughout): it predicts no SD, so none is compared
+            c.add(pop, "rate_sd_" + Math.round(bin * 1000) / 1000.0 + "ms_bins", "Hz", sd(netBinned),
+                    mfSd > 0 ? mfSd : Double.NaN);
             c.histogram(pop, netBinned, mean(mf), mfSd);
             if (driveRange > 1e-9) {
                 c.response(pop, netBinned, mf, drive, driveMin, driveRange, from, bin);

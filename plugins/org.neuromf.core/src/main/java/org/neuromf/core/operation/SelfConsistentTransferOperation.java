@@ -21,7 +21,8 @@ public final class SelfConsistentTransferOperation extends OperationBase {
     public static final TableSchema ITERATIONS_SCHEMA = TableSchema.of(
             ColumnSpec.integer("iteration", "0: Poisson input (the paper's scans); then renewal trains from the previous"
                     + " iteration's output"),
-            ColumnSpec.real("nu_e_hz", "excitatory rate of the mean field's spontaneous fixed point (Hz)"),
+            ColumnSpec.real("nu_e_hz", "excitatory rate of the mean field's spontaneous fixed point, of the loop's order"
+                    + " (Hz)"),
             ColumnSpec.real("nu_i_hz", "inhibitory rate of the fixed point (Hz)"),
             ColumnSpec.real("change_percent", "largest relative change of nu_e, nu_i from the previous iteration (%)"),
             ColumnSpec.real("in_cv_exc", "CV of the intervals of the excitatory input trains scanned with"),
@@ -37,7 +38,8 @@ public final class SelfConsistentTransferOperation extends OperationBase {
                 + " method), finds the mean field's spontaneous fixed point, measures each cell's output spike trains"
                 + " there, and scans again with renewal input trains of those interspike intervals (optionally with the"
                 + " network's binomial in-degrees), until the fixed point moves by less than the tolerance. No network is"
-                + " simulated: a network run is only the check.",
+                + " simulated: a network run is only the check. The fits are meant for the mean field of the order the"
+                + " loop follows (first by default: set the Mean-Field Model's order to match).",
                 SelfConsistentTransfer.PARAMETERS,
                 List.of(Port.required("network", "network table of two populations, excitatory then inhibitory")),
                 List.of(Port.required("iterations", "one row per iteration: the fixed point, the input trains scanned"

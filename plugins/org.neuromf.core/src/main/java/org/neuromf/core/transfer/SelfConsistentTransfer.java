@@ -53,6 +53,18 @@ public final class SelfConsistentTransfer {
     private static final List<String> LOOP_KEYS = List.of("input_trains", "isi_refractory_exc_ms", "isi_cv_exc",
             "isi_refractory_inh_ms", "isi_cv_inh");
 
+    /**
+     * The mean field these transfer functions are meant for: first order by default. Measured under
+     * independent trains at the population rates, a transfer function already holds the
+     * fluctuations of each neuron's finite set of presynaptic neurons; the second order's
+     * finite-size covariance would add them again (docs/mean-field.md section 3).
+     */
+    public static final ParameterSpec.Whole ORDER = new ParameterSpec.Whole("order", "Order", 1, 1, 2,
+            "order of the mean field whose fixed point the loop follows: 1: rates only, since transfer"
+                    + " functions measured under the network's own independent trains already hold the fluctuations of"
+                    + " finite presynaptic populations, which the second order's covariance would count again; 2: the"
+                    + " paper's second order");
+
     public static final List<ParameterSpec> PARAMETERS = parameters();
 
     private static List<ParameterSpec> parameters() {
@@ -86,7 +98,7 @@ public final class SelfConsistentTransfer {
         specs.add(ParameterSpec.Real.of("tolerance", "Tolerance", PERCENT, 1, Range.aboveUpTo(0, 100),
                 "the loop stops when neither rate of the fixed point moves by more than this between iterations"));
         specs.add(new ParameterSpec.Flag("p4_term", "Fit the P4 term", false, "fit P4 ln(muG/gL) as well"));
-        specs.add(MeanFieldSettings.ORDER);
+        specs.add(ORDER);
         specs.add(MeanFieldSettings.T);
         return List.copyOf(specs);
     }
@@ -194,21 +206,23 @@ public final class SelfConsistentTransfer {
         TransferCoefficients[] coefficients = fit(cells, synapses, samples, p4);
         MeanFieldModel model = model(network, coefficients, v);
         FixedPoint fixedPoint = fixedPoint(network, model, start, index);
-        // the focus points, around the fixed point of this scan's fit, sharpen the fit where it matters: for
-        // a cell with adaptation, with the fixed point's W held, where the mean field evaluates its fit
-        double fe = inputRateE(network, fixedPoint);
-        double fi = fixedPoint.state()[MeanFieldModel.NU_I];
+        // the focus points sharpen the fit where the mean field evaluates it, for a cell with adaptation with the
+        // fixed point's W held. They are centred on the previous iteration's fixed point, which the previous focus
+        // points placed: the grid's fit alone can miss a low-rate fixed point by a factor 2 (HH at a drive of 2 Hz)
+        double[] centre = start != null ? start : fixedPoint.state();
+        double fe = inputRateE(network, centre);
+        double fi = centre[MeanFieldModel.NU_I];
         double[] focusFe = {fe, fe * (1 - FOCUS_STEP), fe * (1 + FOCUS_STEP), fe, fe};
         double[] focusFi = {fi, fi, fi, fi * (1 - FOCUS_STEP), fi * (1 + FOCUS_STEP)};
         for (int a = 0; a < 2; a++) {
             progress.report(0.8 + 0.1 * a, "iteration " + index + ": measuring " + cells[a].name() + " at the fixed point");
             samples.get(a).addAll(TransferScan.points(cells[a], synapses[a], inputs[a], focusFe, focusFi,
-                    model.adaptation(fixedPoint.state(), a), focus, progress.sub(0.8 + 0.1 * a, 0.1)));
+                    model.adaptation(centre, a), focus, progress.sub(0.8 + 0.1 * a, 0.1)));
         }
         coefficients = fit(cells, synapses, samples, p4);
-        fixedPoint = fixedPoint(network, model(network, coefficients, v), fixedPoint.state(), index);
+        fixedPoint = fixedPoint(network, model(network, coefficients, v), centre, index);
         Measurement[] atFixedPoint = new Measurement[2];
-        double feStar = inputRateE(network, fixedPoint);
+        double feStar = inputRateE(network, fixedPoint.state());
         double fiStar = fixedPoint.state()[MeanFieldModel.NU_I];
         for (int a = 0; a < 2; a++) {
             // the output the presynaptic neurons send is that of the whole cell, adaptation included
@@ -220,8 +234,8 @@ public final class SelfConsistentTransfer {
     }
 
     /** The excitatory input rate per synapse at a fixed point: nu_e plus the network's drive (Hz). */
-    private static double inputRateE(Network network, FixedPoint fixedPoint) {
-        return fixedPoint.state()[MeanFieldModel.NU_E] + network.population(0).driveRate();
+    private static double inputRateE(Network network, double[] state) {
+        return state[MeanFieldModel.NU_E] + network.population(0).driveRate();
     }
 
     /** Both cells' fits, every sample weighted by its standard error ({@link TransferSamples#standardErrors}). */

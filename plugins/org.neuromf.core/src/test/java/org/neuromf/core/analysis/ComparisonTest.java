@@ -79,6 +79,13 @@ class ComparisonTest {
     }
 
     @Test
+    void aFirstOrderMeanFieldPredictsNoSd() {
+        Comparison.Result r = Comparison.compare(rates(2, 0, 0, 0.3), meanField(2, 0, 0, 0), null, 500, 5);
+        assertTrue(Double.isNaN(value(r.comparison(), "exc", "rate_sd_5.0ms_bins", "mean_field")), "no SD predicted");
+        assertEquals(2, value(r.comparison(), "exc", "mean_rate", "mean_field"), 1e-12);
+    }
+
+    @Test
     void responseErrorCorrelationAndPeak() {
         // the network responds 30 ms before the mean field and 1.5 times as high
         Comparison.Result r = Comparison.compare(rates(1, 3, 970, 0), meanField(1, 2, 1000, 0.2), null, 500, 5);

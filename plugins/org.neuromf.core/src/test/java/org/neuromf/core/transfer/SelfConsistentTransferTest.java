@@ -62,6 +62,14 @@ class SelfConsistentTransferTest {
             assertEquals(0, exc.get(exc.size() - 6).w(), "grid points at W = 0");
             it.samples().get(1).forEach(m -> assertEquals(0, m.w(), "FS-cell does not adapt"));
         }
+        // a rescan's focus points surround the fixed point of the iteration before it
+        for (int k = 1; k < its.size(); k++) {
+            for (List<Measurement> cell : its.get(k).samples()) {
+                Measurement centre = cell.get(cell.size() - 5);
+                assertEquals(its.get(k - 1).nuE() + ADEX.population(0).driveRate(), centre.fe(), 1e-12);
+                assertEquals(its.get(k - 1).nuI(), centre.fi(), 1e-12);
+            }
+        }
         // the fit passes near what was measured at the fixed point (the focus points weigh most there)
         SelfConsistentTransfer.Iteration last = r.last();
         assertEquals(last.atFixedPoint()[1].meanRate(), last.nuI(), 0.15 * last.nuI());

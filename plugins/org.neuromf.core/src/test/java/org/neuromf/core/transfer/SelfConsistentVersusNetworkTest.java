@@ -23,7 +23,7 @@ import org.neuromf.core.util.Progress;
  * network over seeds 1-3 after 3 times its slowest time constant (at least 500 ms). Regression
  * guards on what was measured: each bound is the measured difference plus two standard errors of
  * the comparison, the network's 3-seed mean and the fixed point's bootstrap SD from scan noise
- * combined (nu_e: 2.6 % HH, 2.4 % AdEx; nu_i: 0.5 %, 0.7 %).
+ * combined (nu_e: 2.6 % HH, 2.0 % AdEx; nu_i: 0.5 %, 0.5 %).
  */
 @Tag("slow")
 class SelfConsistentVersusNetworkTest {
@@ -31,12 +31,11 @@ class SelfConsistentVersusNetworkTest {
     private static final int SEEDS = 3;
 
     /**
-     * Measured: HH nu_e +2.6 %, nu_i +0.2 % (1.205 / 7.623 against 1.175 / 7.607 Hz); AdEx +7.3 %,
-     * +1.2 % (1.767 / 8.489 against 1.647 / 8.387 Hz). The goal is 5 %: AdEx misses it
-     * (docs/mean-field.md section 5 says by what).
+     * Measured (the loop's first-order fixed point): HH nu_e +1.9 %, nu_i -0.2 % (1.197 / 7.592 against
+     * 1.175 / 7.607 Hz); AdEx +2.9 %, -0.1 % (1.694 / 8.380 against 1.647 / 8.387 Hz). The goal is 5 %.
      */
     @ParameterizedTest
-    @CsvSource({"HH_RS--HH_FS--CONFIG1, 2000, 0.08, 0.012", "RS-cell--FS-cell--CONFIG1, 3000, 0.12, 0.026"})
+    @CsvSource({"HH_RS--HH_FS--CONFIG1, 2000, 0.071, 0.012", "RS-cell--FS-cell--CONFIG1, 3000, 0.069, 0.011"})
     void theSpontaneousFixedPointIsTheNetworks(String config, double tstopMs, double boundE, double boundI) {
         Network network = NetworkBuilder.fromConfig(config);
         double transientMs = Math.max(500, Math.ceil(3e3 * network.slowestTimeConstant() - 1e-6));
