@@ -12,6 +12,7 @@ import org.neuromf.core.simulation.SimulationResult;
 import org.neuromf.core.simulation.SimulationSettings;
 import org.neuromf.core.stimulus.Waveform;
 import org.neuromf.core.util.Progress;
+import org.neuromf.core.util.SeedStatistics;
 
 /**
  * Speed of the network engine on HH_RS--HH_FS--CONFIG1 (10 000 neurons, p = 0.05, dt = 0.1 ms):
@@ -93,7 +94,7 @@ public final class Main {
                 rates[1][s] = r.summary(1).meanRate();
             }
             System.out.printf("%-9s gating, %d seeds of %.0f ms: nu_e %.3f +- %.3f Hz, nu_i %.3f +- %.3f Hz%n", gating, seeds,
-                    tstopMs, Stats.mean(rates[0]), Stats.sd(rates[0]), Stats.mean(rates[1]), Stats.sd(rates[1]));
+                    tstopMs, SeedStatistics.mean(rates[0]), SeedStatistics.sd(rates[0]), SeedStatistics.mean(rates[1]), SeedStatistics.sd(rates[1]));
         }
     }
 

@@ -14,6 +14,7 @@ import org.neuromf.core.simulation.SimulationSettings;
 import org.neuromf.core.stimulus.Waveform;
 import org.neuromf.core.transfer.SelfConsistentTransfer;
 import org.neuromf.core.util.Progress;
+import org.neuromf.core.util.SeedStatistics;
 
 /**
  * Accuracy of the self-consistent mean field (docs/mean-field.md section 5): for each network and
@@ -48,14 +49,14 @@ public final class SelfConsistentBenchmark {
                 double[] fp = sc.last().fixedPoint().state();
                 double nuE = fp[MeanFieldModel.NU_E];
                 double nuI = fp[MeanFieldModel.NU_I];
-                double e = Stats.mean(rates[0]);
-                double i = Stats.mean(rates[1]);
+                double e = SeedStatistics.mean(rates[0]);
+                double i = SeedStatistics.mean(rates[1]);
                 MeanFieldModel secondOrder = new MeanFieldModel(network, sc.last().coefficients(), 5e-3, 2,
                         Waveform.NONE);
                 double[] second = MeanField.fixedPoint(secondOrder, 0, secondOrder.state(nuE, nuI)).state();
                 System.out.printf(Locale.ROOT, "%s | %s | %.4f +- %.4f, %.3f +- %.3f | %.4f, %.3f (%+.1f %%, %+.1f %%)"
-                        + " | %d, %b | %.4f, %.3f (%+.1f %%, %+.1f %%)%n", config, drive, e, Stats.sd(rates[0]), i,
-                        Stats.sd(rates[1]), nuE, nuI, 100 * (nuE / e - 1), 100 * (nuI / i - 1),
+                        + " | %d, %b | %.4f, %.3f (%+.1f %%, %+.1f %%)%n", config, drive, e, SeedStatistics.sd(rates[0]), i,
+                        SeedStatistics.sd(rates[1]), nuE, nuI, 100 * (nuE / e - 1), 100 * (nuI / i - 1),
                         sc.iterations().size() - 1, sc.converged(), second[MeanFieldModel.NU_E],
                         second[MeanFieldModel.NU_I], 100 * (second[MeanFieldModel.NU_E] / e - 1),
                         100 * (second[MeanFieldModel.NU_I] / i - 1));

@@ -48,6 +48,7 @@ import org.neuromf.core.transfer.TransferFit;
 import org.neuromf.core.transfer.TransferFunction;
 import org.neuromf.core.util.OutputFolder;
 import org.neuromf.core.util.Progress;
+import org.neuromf.core.util.SeedStatistics;
 import org.neuromf.workflow.PaperWorkflows;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -431,8 +432,8 @@ final class PaperCommand implements Main.Command {
                 for (int s = 0; s < v.length; s++) {
                     v[s] = comparisons.get(0).get(s).getDouble(r, "network");
                 }
-                double mean = Arrays.stream(v).average().orElse(Double.NaN);
-                double sd = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1));
+                double mean = SeedStatistics.mean(v);
+                double sd = SeedStatistics.sd(v);
                 List<Object> row = new ArrayList<>(List.of(first.getString(r, "population"), first.getString(r, "quantity"),
                         first.getString(r, "unit"), mean, sd));
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %s | %.4g ± %.2g %s |",
