@@ -17,10 +17,12 @@ import org.neuromf.charts.RateHistogramChart;
 import org.neuromf.charts.StatisticsChart;
 import org.neuromf.charts.TransferFunctionChart;
 import org.neuromf.core.analysis.Comparison;
-import org.neuromf.core.cell.AdExCell;
+import org.neuromf.core.analysis.Response;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
+import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.meanfield.FixedPointBootstrap;
+import org.neuromf.core.meanfield.MeanFieldException;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.NetworkTable;
@@ -66,16 +68,24 @@ final class PaperCommand implements Main.Command {
 
     static final List<String> CONFIGS = List.of("HH_RS--HH_FS--CONFIG1", "RS-cell--FS-cell--CONFIG1");
     private static final String[] POPULATIONS = {"exc", "inh"};
-    /** The report's mean-field columns: the paper's method, then the self-consistent one. */
-    private static final List<String> METHODS = List.of("paper's method: Poisson scans, second order (vs network)",
-            "self-consistent transfer functions, first order (vs network)");
+    /** The bins (ms) in which responses to a stimulus are compared. */
+    private static final double BIN_MS = 5;
+    /** The step stimulus: its rise (Hz per external synapse) and duration (ms), from the double Gaussian's peak time. */
+    private static final double STEP_HZ = 1;
+    private static final double STEP_MS = 600;
+    /** The order of the self-consistent mean field. */
+    private static final int ORDER = SelfConsistentTransfer.ORDER.defaultValue().intValue();
 
-    /** A method's coefficient tables (exc, inh) and the order of the mean field they are meant for. */
-    private record Method(Table[] coefficients, int order) {
+    /**
+     * A mean field: its name in the report, the suffix of its files and columns, its coefficient
+     * tables (exc, inh), its order and which slow currents are its state variables.
+     */
+    private record Method(String name, String suffix, Table[] coefficients, int order, SlowCurrents slow) {
     }
 
     static final List<ParameterSpec> PARAMETERS = List.of(
-            new ParameterSpec.Whole("seeds", "Seeds", 3, 1, 100, "network simulations per condition"),
+            new ParameterSpec.Whole("seeds", "Seeds", 5, 1, 100, "network simulations per condition (at least 2 for the"
+                    + " noise ceiling of the response correlation)"),
             new ParameterSpec.Whole("self_consistent_iterations", "Self-consistent rescans", 8, 0, 100,
                     "most rescans of the self-consistent transfer functions (neuromf tf-self-consistent), whose mean"
                             + " field is the report's third column; 0 leaves that column out"),
@@ -169,6 +179,10 @@ final class PaperCommand implements Main.Command {
         private final Map<String, Table> tables = new LinkedHashMap<>();
         /** The scans of the paper's method (null for a published fit), for the bootstrap of its fixed point. */
         private final Scan[] paperScans = new Scan[2];
+        /** The paper's method's coefficient tables, also those of a cell without slow currents in the other methods. */
+        private final Table[] paperCoefficients = new Table[2];
+        /** The report's tables of the responses to the stimuli. */
+        private final StringBuilder responses = new StringBuilder();
         private final Table.Builder spreads = Table.builder(SPREAD_SCHEMA);
         private int spreadRows;
         private final Map<String, JFreeChart> charts = new LinkedHashMap<>();
@@ -197,36 +211,66 @@ final class PaperCommand implements Main.Command {
                     slowest, t0));
             Table network = Chains.network(config, "", "", Map.of(), new LinkedHashMap<>());
             tables.put("network.csv", network);
+            Network net = NetworkTable.fromTable(network);
+            boolean gated = SlowCurrents.STATE_VARIABLES.carriesGate(net.population(0).cell())
+                    || SlowCurrents.STATE_VARIABLES.carriesGate(net.population(1).cell());
+            double scans = gated ? 0.45 : 0.3;
             List<Method> methods = new ArrayList<>();
             Table[] coefficients = new Table[2];
             for (int a = 0; a < 2; a++) {
-                coefficients[a] = transferFunction(network, a, progress.sub(0.15 * a, 0.15));
+                coefficients[a] = transferFunction(network, a, SlowCurrents.PAPER, "", progress.sub(0.05 * a, 0.05));
             }
-            methods.add(new Method(coefficients, 2));
+            methods.add(new Method("paper's method: Poisson scans, second order", "", coefficients, 2,
+                    SlowCurrents.PAPER));
             uncertainty("paper's method", paperScans, TransferFit.Weighting.NONE, 2, network);
             if (iterations > 0) {
-                methods.add(new Method(selfConsistent(network, progress.sub(0.3, 0.3)),
-                        SelfConsistentTransfer.ORDER.defaultValue().intValue()));
+                methods.add(new Method("self-consistent, first order", "_self_consistent", selfConsistent(network,
+                        SlowCurrents.PAPER, "", progress.sub(0.1, gated ? 0.15 : 0.2)), ORDER, SlowCurrents.PAPER));
+            }
+            if (gated) {
+                report.append("- The M current as a mean-field variable (docs/mean-field.md section 6): the cells"
+                        + " scanned with their M gate held, the mean gate p a state variable.\n");
+                Table[] held = new Table[2];
+                for (int a = 0; a < 2; a++) {
+                    held[a] = transferFunction(network, a, SlowCurrents.STATE_VARIABLES, "_slow",
+                            progress.sub(0.25 + 0.025 * a, 0.025));
+                }
+                Method paperSlow = new Method("paper's method, M current a variable", "_paper_slow", held, 2,
+                        SlowCurrents.STATE_VARIABLES);
+                if (hasFixedPoint(network, paperSlow)) {
+                    methods.add(paperSlow);
+                }
+                if (iterations > 0) {
+                    methods.add(new Method("self-consistent, first order, M current a variable", "_slow",
+                            selfConsistent(network, SlowCurrents.STATE_VARIABLES, "_slow", progress.sub(0.3, 0.15)),
+                            ORDER, SlowCurrents.STATE_VARIABLES));
+                }
             }
             Operation stim = new StimulusWaveformOperation();
             Table stimulus = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop, "t0_ms", t0)),
                     Progress.NONE).table(0);
             tables.put("stimulus.csv", stimulus);
+            Table step = stim.run(List.of(), stim.defaults().with(Map.of("tstop_ms", tstop, "stimulus", "step", "amp_hz",
+                    STEP_HZ, "onset_ms", t0, "offset_ms", t0 + STEP_MS)), Progress.NONE).table(0);
+            tables.put("stimulus_step.csv", step);
             report.append("\n| condition | population | quantity | network (mean ± SD over seeds) | ")
-                    .append(String.join(" | ", METHODS.subList(0, methods.size()))).append(" |\n|---|---|---|---|")
+                    .append(String.join(" | ", methods.stream().map(Method::name).toList())).append(" |\n|---|---|---|---|")
                     .append("---|".repeat(methods.size())).append("\n");
-            condition("spontaneous", network, null, methods, progress.sub(0.6, 0.2));
-            condition("waveform", network, stimulus, methods, progress.sub(0.8, 0.2));
+            double rest = 1 - scans;
+            condition("spontaneous", network, null, methods, progress.sub(scans, rest / 3));
+            condition("waveform", network, stimulus, methods, progress.sub(scans + rest / 3, rest / 3));
+            condition("step", network, step, methods, progress.sub(scans + 2 * rest / 3, rest / 3));
+            report.append(responses);
             publishedFixedPoint(network, coefficients);
             if (spreadRows > 0) {
                 tables.put("fixed_point_spread.csv", spreads.build());
             }
             Operation sweep = new MeanFieldSweepOperation();
-            for (int m = 0; m < methods.size(); m++) {
-                Method method = methods.get(m);
-                tables.put(m == 0 ? "sweep.csv" : "sweep_self_consistent.csv", sweep.run(Arrays.asList(network,
+            for (Method method : methods) {
+                tables.put("sweep" + method.suffix() + ".csv", sweep.run(Arrays.asList(network,
                         method.coefficients()[0], method.coefficients()[1]), sweep.defaults().with(Map.of("order",
-                                method.order())), Progress.NONE).table(0));
+                                method.order(), "slow_currents", slow(method))),
+                        Progress.NONE).table(0));
             }
             Map<String, Table> files = new LinkedHashMap<>();
             tables.forEach((name, table) -> files.put(dir + "/" + name, table));
@@ -283,20 +327,29 @@ final class PaperCommand implements Main.Command {
                     fp.getDouble(0, "nu_i_hz"), fp.getDouble(0, "sd_e_hz"), fp.getDouble(0, "sd_i_hz")));
         }
 
-        /** The coefficient table of population a's cell: published, or scanned and fitted here. */
-        private Table transferFunction(Table network, int a, Progress part) {
+        /**
+         * The coefficient table of population a's cell by the paper's method: published, or scanned
+         * and fitted here, on the cell with the slow currents the mean field carries held at 0 (the
+         * table of the stationary scan when that is the same cell); {@code suffix} names its files.
+         */
+        private Table transferFunction(Table network, int a, SlowCurrents slow, String suffix, Progress part) {
             Network net = NetworkTable.fromTable(network);
-            Cell cell = net.population(a).cell();
-            String name = cell.name();
-            if (published && TransferCoefficients.hasPreset(name)) {
+            Cell whole = net.population(a).cell();
+            String name = whole.name();
+            Cell cell = slow.scanned(whole);
+            if (slow != SlowCurrents.PAPER && cell.equals(SlowCurrents.PAPER.scanned(whole))) {
+                return paperCoefficients[a];
+            }
+            if (published && slow == SlowCurrents.PAPER && TransferCoefficients.hasPreset(name)) {
                 report.append("- ").append(name).append(": published transfer function (Carlu et al. 2020).\n");
-                return TransferCoefficients.preset(name).toTable();
+                paperCoefficients[a] = TransferCoefficients.preset(name).toTable();
+                return paperCoefficients[a];
             }
             String scanned = "";
-            if (cell instanceof AdExCell adex && adex.adapts()) {
-                // the mean field carries the adaptation current W itself: measure F without it
-                cell = cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0));
+            if (SlowCurrents.carriesAdaptation(whole)) {
                 scanned = " without adaptation (a = b = 0; the mean field adds W)";
+            } else if (slow.carriesGate(whole)) {
+                scanned = " with its M gate held at p = 0 (gM = 0; the mean field adds gM p and follows p)";
             }
             Table cellTable = CellTable.toTable(cell);
             Operation scan = new TransferFunctionScanOperation();
@@ -307,47 +360,75 @@ final class PaperCommand implements Main.Command {
             OperationResult r = fit.run(List.of(samples, cellTable, network), fit.defaults().with(Map.of("weighting",
                     "none")), Progress.NONE);
             Table coefficients = r.table(0);
-            tables.put("tf_samples_" + name + ".csv", samples);
-            paperScans[a] = new Scan(cell, samples);
-            tables.put("coefficients_" + name + ".csv", coefficients);
-            tables.put("residuals_" + name + ".csv", r.table(1));
+            tables.put("tf_samples_" + name + suffix + ".csv", samples);
+            tables.put("coefficients_" + name + suffix + ".csv", coefficients);
+            tables.put("residuals_" + name + suffix + ".csv", r.table(1));
             TransferFunction tf = TransferFunction.of(cell, SynapticInput.onto(net, a),
                     TransferCoefficients.single(coefficients, "coefficients"));
-            charts.put("tf_" + name, TransferFunctionChart.create(samples, tf::rate, name));
+            charts.put("tf_" + name + suffix, TransferFunctionChart.create(samples, tf::rate, name));
             report.append(String.format(Locale.ROOT, "- %s: transfer function scanned%s at %d points (4 seeds x 10 s) and"
                     + " fitted, RMS error %.3f Hz.%n", name, scanned, samples.rowCount(),
                     coefficients.getDouble(0, "fit_rms_error_hz")));
+            if (slow == SlowCurrents.PAPER) {
+                paperScans[a] = new Scan(cell, samples);
+                paperCoefficients[a] = coefficients;
+            }
             return coefficients;
+        }
+
+        /**
+         * Whether this method's mean field has a spontaneous fixed point; if not, a report line says
+         * so and the method is left out.
+         */
+        private boolean hasFixedPoint(Table network, Method method) {
+            Operation mf = new MeanFieldOperation();
+            try {
+                mf.run(Arrays.asList(network, method.coefficients()[0], method.coefficients()[1], null), mf.defaults()
+                        .with(Map.of("tstop_ms", 10.0, "order", method.order(), "slow_currents", slow(method))),
+                        Progress.NONE);
+                return true;
+            } catch (MeanFieldException e) {
+                report.append("- ").append(method.name()).append(" (order ").append(method.order())
+                        .append("): left out, ").append(e.getMessage()).append(".\n");
+                return false;
+            }
+        }
+
+        private static String slow(Method method) {
+            return method.slow().name().toLowerCase(Locale.ROOT);
         }
 
         /**
          * The self-consistent transfer functions of both cells (their tables kept as files), and a
          * sentence on how the loop went.
          */
-        private Table[] selfConsistent(Table network, Progress part) {
+        private Table[] selfConsistent(Table network, SlowCurrents slow, String suffix, Progress part) {
             Operation loop = new SelfConsistentTransferOperation();
             part.report(0, "self-consistent transfer functions of " + config);
-            OperationResult r = loop.run(List.of(network), loop.defaults().with(Map.of("max_iterations", iterations)), part);
+            OperationResult r = loop.run(List.of(network), loop.defaults().with(Map.of("max_iterations", iterations,
+                    "slow_currents", slow.name().toLowerCase(Locale.ROOT))), part);
             Table steps = r.table(0);
             Network net = NetworkTable.fromTable(network);
-            tables.put("self_consistent_iterations.csv", steps);
+            tables.put("self_consistent" + suffix + "_iterations.csv", steps);
             for (int a = 0; a < 2; a++) {
                 String name = net.population(a).cell().name();
-                tables.put("coefficients_self_consistent_" + name + ".csv", r.table(1 + a));
-                tables.put("tf_samples_self_consistent_" + name + ".csv", r.table(3 + a));
+                tables.put("coefficients_self_consistent" + suffix + "_" + name + ".csv", r.table(1 + a));
+                tables.put("tf_samples_self_consistent" + suffix + "_" + name + ".csv", r.table(3 + a));
             }
-            Scan[] sc = new Scan[2];
-            for (int a = 0; a < 2; a++) {
-                sc[a] = new Scan(SelfConsistentTransfer.scannedCell(net.population(a).cell()), r.table(3 + a));
+            if (slow == SlowCurrents.PAPER) { // the bootstrap refits the stationary transfer functions only
+                Scan[] sc = new Scan[2];
+                for (int a = 0; a < 2; a++) {
+                    sc[a] = new Scan(SlowCurrents.PAPER.scanned(net.population(a).cell()), r.table(3 + a));
+                }
+                uncertainty("self-consistent transfer functions", sc, TransferFit.Weighting.STANDARD_ERROR, ORDER,
+                        network);
             }
-            uncertainty("self-consistent transfer functions", sc, TransferFit.Weighting.STANDARD_ERROR,
-                    SelfConsistentTransfer.ORDER.defaultValue().intValue(), network);
             int last = steps.rowCount() - 1;
-            report.append(String.format(Locale.ROOT, "- Self-consistent transfer functions: %d rescans under renewal"
+            report.append(String.format(Locale.ROOT, "- Self-consistent transfer functions%s: %d rescans under renewal"
                     + " input trains (%s); the spontaneous fixed point went from nu_e = %.4f,"
                     + " nu_i = %.4f Hz (Poisson scans at the network's dt) to %.4f, %.4f Hz, the last rescan moving it"
                     + " by %.2f %%. Output CV of the interspike intervals at the fixed point: %.3f (exc), %.3f (inh).%n",
-                    last, r.warnings().isEmpty() ? "converged" : "not converged", steps.getDouble(0, "nu_e_hz"),
+                    slow == SlowCurrents.PAPER ? "" : " with the M gate held (focus points at the fixed point's p)", last, r.warnings().isEmpty() ? "converged" : "not converged", steps.getDouble(0, "nu_e_hz"),
                     steps.getDouble(0, "nu_i_hz"), steps.getDouble(last, "nu_e_hz"), steps.getDouble(last, "nu_i_hz"),
                     steps.getDouble(last, "change_percent"), steps.getDouble(last, "out_cv_exc"),
                     steps.getDouble(last, "out_cv_inh")));
@@ -364,10 +445,9 @@ final class PaperCommand implements Main.Command {
                 Method method = methods.get(m);
                 OperationResult field = mf.run(Arrays.asList(network, method.coefficients()[0],
                         method.coefficients()[1], stimulus), mf.defaults().with(Map.of("tstop_ms", tstop, "order",
-                                method.order())), Progress.NONE);
-                String suffix = m == 0 ? "" : "_self_consistent";
-                tables.put("meanfield_" + name + suffix + ".csv", field.table(0));
-                tables.put("fixed_point_" + name + suffix + ".csv", field.table(1));
+                                method.order(), "slow_currents", slow(method))), Progress.NONE);
+                tables.put("meanfield_" + name + method.suffix() + ".csv", field.table(0));
+                tables.put("fixed_point_" + name + method.suffix() + ".csv", field.table(1));
                 fields.add(field);
             }
             List<List<Table>> comparisons = new ArrayList<>();
@@ -375,6 +455,8 @@ final class PaperCommand implements Main.Command {
                 comparisons.add(new ArrayList<>());
             }
             Table firstRates = null;
+            List<List<double[]>> binned = List.of(new ArrayList<>(), new ArrayList<>());
+            double[] drive = null;
             for (int s = 1; s <= seeds; s++) {
                 part.report((s - 1.0) / seeds, config + ", " + name + ": network, seed " + s + " of " + seeds);
                 OperationResult r = sim.run(Arrays.asList(network, stimulus), sim.defaults().with(Map.of("tstop_ms", tstop,
@@ -384,7 +466,11 @@ final class PaperCommand implements Main.Command {
                     comparisons.get(m).add(compare.run(Arrays.asList(r.table(0), fields.get(m).table(0), r.table(2)),
                             compare.defaults().with(Map.of("transient_ms", transientMs)), Progress.NONE).table(0));
                 }
+                for (int a = 0; a < 2; a++) {
+                    binned.get(a).add(Comparison.binnedRates(r.table(0), POPULATIONS[a], transientMs, BIN_MS));
+                }
                 if (s == 1) {
+                    drive = Comparison.binned(r.table(0), "drive_hz", transientMs, tstop, BIN_MS);
                     firstRates = r.table(0);
                     tables.put("rates_" + name + ".csv", r.table(0));
                     tables.put("summary_" + name + ".csv", r.table(3));
@@ -392,7 +478,10 @@ final class PaperCommand implements Main.Command {
                     charts.put("raster_" + name, RasterChart.create(r.table(1), 200, time[0], time[time.length - 1]));
                 }
             }
-            Table summary = summarise(name, comparisons);
+            Table summary = summarise(name, methods, comparisons);
+            if (stimulus != null) {
+                response(name, methods, fields, binned, drive);
+            }
             tables.put("comparison_" + name + ".csv", summary);
             OperationResult best = fields.get(fields.size() - 1);
             charts.put("meanfield_" + name, MeanFieldChart.create(firstRates, best.table(0), 5));
@@ -400,8 +489,7 @@ final class PaperCommand implements Main.Command {
                 Table fp = best.table(1);
                 String[] mfColumn = {"e", "i"};
                 for (int a = 0; a < 2; a++) {
-                    double[] binned = Comparison.binnedRates(firstRates, POPULATIONS[a], transientMs, 5);
-                    charts.put("histogram_" + POPULATIONS[a], RateHistogramChart.create(binned,
+                    charts.put("histogram_" + POPULATIONS[a], RateHistogramChart.create(binned.get(a).get(0),
                             fp.getDouble(0, "nu_" + mfColumn[a] + "_hz"), fp.getDouble(0, "sd_" + mfColumn[a] + "_hz"),
                             POPULATIONS[a], "Population rate in 5 ms bins, " + config));
                 }
@@ -414,17 +502,14 @@ final class PaperCommand implements Main.Command {
          * Network values as mean and SD over seeds beside each method's mean field, per population
          * and quantity; the figures and the histogram show the last method.
          */
-        private Table summarise(String condition, List<List<Table>> comparisons) {
+        private Table summarise(String condition, List<Method> methods, List<List<Table>> comparisons) {
             Table first = comparisons.get(0).get(0);
             List<ColumnSpec> columns = new ArrayList<>(List.of(ColumnSpec.text("population", "population"),
                     ColumnSpec.text("quantity", "what is compared"), ColumnSpec.text("unit", "unit"),
-                    ColumnSpec.real("network", "mean over seeds"), ColumnSpec.real("network_sd", "SD over seeds"),
-                    ColumnSpec.real("mean_field", "mean field of the paper's method (Poisson scans)"),
-                    ColumnSpec.real("difference", "network - mean_field")));
-            if (comparisons.size() > 1) {
-                columns.add(ColumnSpec.real("mean_field_self_consistent", "mean field of the self-consistent transfer"
-                        + " functions"));
-                columns.add(ColumnSpec.real("difference_self_consistent", "network - mean_field_self_consistent"));
+                    ColumnSpec.real("network", "mean over seeds"), ColumnSpec.real("network_sd", "SD over seeds")));
+            for (Method method : methods) {
+                columns.add(ColumnSpec.real("mean_field" + method.suffix(), "mean field: " + method.name()));
+                columns.add(ColumnSpec.real("difference" + method.suffix(), "network - mean_field" + method.suffix()));
             }
             Table.Builder b = Table.builder(TableSchema.of(columns.toArray(new ColumnSpec[0])));
             for (int r = 0; r < first.rowCount(); r++) {
@@ -450,6 +535,68 @@ final class PaperCommand implements Main.Command {
                 report.append(line).append('\n');
             }
             return b.build();
+        }
+
+        /**
+         * The response to a stimulus of the network (mean over seeds) and of each method's mean
+         * field, by {@link Response}: a table response_NAME.csv and its lines in the report.
+         */
+        private void response(String name, List<Method> methods, List<OperationResult> fields,
+                List<List<double[]>> binned, double[] drive) {
+            boolean step = name.equals("step");
+            List<ColumnSpec> columns = new ArrayList<>(List.of(ColumnSpec.text("population", "population"),
+                    ColumnSpec.text("quantity", "what is measured"), ColumnSpec.text("unit", "unit"),
+                    ColumnSpec.real("network", "the network's mean over seeds; for response_correlation the noise"
+                            + " ceiling, the mean correlation between two seeds")));
+            for (Method method : methods) {
+                columns.add(ColumnSpec.real("mean_field" + method.suffix(), "mean field: " + method.name()));
+            }
+            Table.Builder b = Table.builder(TableSchema.of(columns.toArray(new ColumnSpec[0])));
+            String[] mfColumn = {"nu_e_hz", "nu_i_hz"};
+            String[] quantities = step ? new String[] {"overshoot_ratio", "relaxation_time", "response_correlation"}
+                    : new String[] {"peak_time", "maximum_time", "peak_rise", "rate_200ms_after_peak",
+                        "response_correlation"};
+            String[] units = step ? new String[] {"", "ms", ""} : new String[] {"ms", "ms", "Hz", "Hz", ""};
+            responses.append(String.format(Locale.ROOT, "%n### Response to the %s, %s (network: mean of %d seeds)%n%n"
+                    + "| population | quantity | network | %s |%n|---|---|---|%s%n", step ? String.format(Locale.ROOT,
+                            "step of %.0f Hz from %.0f to %.0f ms", STEP_HZ, t0, t0 + STEP_MS) : "double Gaussian",
+                    config, seeds, String.join(" | ", methods.stream().map(Method::name).toList()),
+                    "---|".repeat(methods.size())));
+            for (int a = 0; a < 2; a++) {
+                List<double[]> runs = binned.get(a);
+                double[] mean = Response.seedMean(runs);
+                double[][] values = new double[methods.size() + 1][];
+                for (int m = 0; m <= methods.size(); m++) {
+                    double[] r = m == 0 ? mean : Comparison.binned(fields.get(m - 1).table(0), mfColumn[a], transientMs,
+                            tstop, BIN_MS);
+                    double correlation = m == 0 ? Response.noiseCeiling(runs) : Response.correlation(runs, r);
+                    if (step) {
+                        Response.Step st = Response.step(r, drive, BIN_MS);
+                        values[m] = new double[] {st.overshootRatio(), st.relaxationTime(), correlation};
+                    } else {
+                        Response.Pulse p = Response.pulse(r, drive, transientMs, BIN_MS, t0 + 200);
+                        values[m] = new double[] {p.peakTime(), p.maximumTime(), p.peakRise(), p.valueAt(), correlation};
+                    }
+                }
+                for (int q = 0; q < quantities.length; q++) {
+                    List<Object> row = new ArrayList<>(List.of(POPULATIONS[a], quantities[q], units[q]));
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.4g %s |",
+                            POPULATIONS[a], quantities[q], values[0][q], units[q]));
+                    for (int m = 0; m <= methods.size(); m++) {
+                        row.add(values[m][q]);
+                        if (m > 0 && !Double.isFinite(values[m][q])) {
+                            line.append(" — |");
+                        } else if (m > 0) {
+                            line.append(String.format(Locale.ROOT, " %.4g (%s) |", values[m][q],
+                                    quantities[q].endsWith("_time") && !step ? String.format(Locale.ROOT, "%+.0f ms",
+                                            values[m][q] - values[0][q]) : relative(values[m][q], values[0][q])));
+                        }
+                    }
+                    b.addRow(row.toArray());
+                    responses.append(line).append('\n');
+                }
+            }
+            tables.put("response_" + name + ".csv", b.build());
         }
 
         /** The mean field's deviation from the network in percent of the network's value; empty where that is 0. */

@@ -59,7 +59,8 @@ class PlotsTest {
     @Test
     void transferFunctionPlotDrawsTheFitWhenItCan() throws Exception {
         Table samples = Table.builder(org.neuromf.core.transfer.TransferSamples.SCHEMA)
-                .addRow(4.0, 8.0, 0.2, 0.1, -60.0, 3.3, 4, 0.0).addRow(6.0, 8.0, 2.5, 0.3, -57.0, 3.9, 4, 0.0).build();
+                .addRow(4.0, 8.0, 0.2, 0.1, -60.0, 3.3, 4, 0.0, 0.0, Double.NaN, Double.NaN)
+                .addRow(6.0, 8.0, 2.5, 0.3, -57.0, 3.9, 4, 0.0, 0.0, Double.NaN, Double.NaN).build();
         Table cell = CellTable.toTable(CellPresets.get("HH_RS"));
         Table coefficients = TransferCoefficients.preset("HH_RS").toTable();
         assertEquals(1200, render(Plots.TRANSFER_FUNCTION, Arrays.asList(samples, null, null, null)).getWidth());

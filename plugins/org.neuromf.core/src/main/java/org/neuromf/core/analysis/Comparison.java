@@ -185,6 +185,14 @@ public final class Comparison {
         return binned(time, rates.doubleColumn("rate_" + pop + "_hz"), from, time[time.length - 1], bin);
     }
 
+    /**
+     * Column {@code column} of a time course (time_ms, e.g. a mean-field series) averaged in bins
+     * of {@code bin} ms from {@code from} to {@code to} ms, the bins of {@link #binnedRates}.
+     */
+    public static double[] binned(Table series, String column, double from, double to, double bin) {
+        return binned(series.doubleColumn("time_ms"), series.doubleColumn(column), from, to, bin);
+    }
+
     /** The two population names of a rates table, from its rate_POP_hz columns. */
     public static List<String> populations(Table rates) {
         return populations(rates.schema());
@@ -324,7 +332,8 @@ public final class Comparison {
         add(pop, "peak_time", "ms", from + (netPeak + 0.5) * bin, from + (mfPeak + 0.5) * bin);
     }
 
-    private static double baseline(double[] r, double[] drive, double driveMin, double driveRange) {
+    /** The mean of r over the bins where the drive is within 1 % of its range above its minimum; NaN if none. */
+    static double baseline(double[] r, double[] drive, double driveMin, double driveRange) {
         double sum = 0;
         int n = 0;
         for (int k = 0; k < r.length; k++) {
@@ -436,7 +445,7 @@ public final class Comparison {
         return out;
     }
 
-    private static int argmax(double[] x) {
+    static int argmax(double[] x) {
         int best = 0;
         for (int k = 1; k < x.length; k++) {
             if (x[k] > x[best]) {
@@ -446,7 +455,7 @@ public final class Comparison {
         return best;
     }
 
-    private static double min(double[] x) {
+    static double min(double[] x) {
         double m = Double.POSITIVE_INFINITY;
         for (double v : x) {
             m = Math.min(m, v);
@@ -454,7 +463,7 @@ public final class Comparison {
         return m;
     }
 
-    private static double max(double[] x) {
+    static double max(double[] x) {
         double m = Double.NEGATIVE_INFINITY;
         for (double v : x) {
             m = Math.max(m, v);

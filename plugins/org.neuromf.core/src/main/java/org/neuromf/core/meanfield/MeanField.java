@@ -50,7 +50,7 @@ public final class MeanField {
     static double[] scales(MeanFieldModel m) {
         double[] s = new double[m.getDimension()];
         for (int k = 0; k < s.length; k++) {
-            s[k] = k < 2 ? 1 : (m.order() == 2 && k < 5) ? 1e-2 : 1e-11;
+            s[k] = m.scale(k);
         }
         return s;
     }

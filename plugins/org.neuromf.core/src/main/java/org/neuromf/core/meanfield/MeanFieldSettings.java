@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellChanges;
+import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
@@ -24,7 +25,14 @@ public final class MeanFieldSettings {
     public static final ParameterSpec T = ParameterSpec.Real.of("t", "Time constant T", MILLISECOND, 5,
             Range.aboveUpTo(0, 1000), "time scale of the Markovian description (the authors' T = 5 ms)");
 
-    public static final List<ParameterSpec> PARAMETERS = List.of(ORDER, T,
+    public static final ParameterSpec SLOW_CURRENTS = ParameterSpec.Choice.of("slow_currents", "Slow currents",
+            SlowCurrents.class, SlowCurrents.PAPER, "paper: as Carlu et al. 2020, the adaptation W of AdEx cells is a"
+                    + " state variable and every other slow current is inside the stationary transfer function;"
+                    + " state_variables: the M current of HH cells is a state variable too (its mean gate p), which lets"
+                    + " the mean field follow the network's adaptation to a stimulus. Its transfer function must then be"
+                    + " measured with the M current held (scan with slow_currents = state_variables)");
+
+    public static final List<ParameterSpec> PARAMETERS = List.of(ORDER, T, SLOW_CURRENTS,
             ParameterSpec.Real.of("tstop", "Duration", MILLISECOND, 2000, Range.aboveUpTo(0, 1e8),
                     "length of the time course, from the fixed point of the drive at t = 0; a whole multiple of"
                             + " dt_ms, so that the rows are at 0, dt_ms, 2 dt_ms, ... and the last at tstop_ms"),
@@ -34,7 +42,7 @@ public final class MeanFieldSettings {
             ParameterSpec.Choice.of("method", "Integrator", MeanField.Method.class, MeanField.Method.ADAPTIVE,
                     "adaptive: Dormand-Prince 5(4) with step control; rk4 or euler: fixed step dt_ms"));
 
-    public static final List<ParameterSpec> SWEEP_PARAMETERS = List.of(ORDER, T,
+    public static final List<ParameterSpec> SWEEP_PARAMETERS = List.of(ORDER, T, SLOW_CURRENTS,
             ParameterSpec.Real.of("drive_from", "Lowest drive", HERTZ, 0, Range.closed(0, 1e4),
                     "first external rate per synapse of the sweep"),
             ParameterSpec.Real.of("drive_to", "Highest drive", HERTZ, 10, Range.closed(0, 1e4),

@@ -46,6 +46,12 @@ public final class MeanFieldTables {
             c.add(ColumnSpec.real("w_" + p + "_pa", "adaptation current of population " + p + " (pA)"));
         }
         for (String p : POPULATIONS) {
+            c.add(ColumnSpec.real("p_" + p, "mean M-current gate of population " + p + " (0 unless slow_currents ="
+                    + " state_variables makes it a state variable)"));
+            c.add(ColumnSpec.real("im_" + p + "_pa", "mean M current gM p (muV - EK) of population " + p + ", outward"
+                    + " positive (pA)"));
+        }
+        for (String p : POPULATIONS) {
             c.add(ColumnSpec.real("muv_" + p + "_mv", "mean membrane potential of population " + p + " (mV)"));
             c.add(ColumnSpec.real("sv_" + p + "_mv", "SD of the membrane potential of population " + p + " (mV)"));
             c.add(ColumnSpec.real("tauv_" + p + "_ms", "autocorrelation time of the potential of population " + p + " (ms)"));
@@ -79,6 +85,10 @@ public final class MeanFieldTables {
         out[c++] = second ? y[MeanFieldModel.C_EI] : 0.0;
         for (int a = 0; a < 2; a++) {
             out[c++] = m.adaptation(y, a) * 1e12;
+        }
+        for (int a = 0; a < 2; a++) {
+            out[c++] = m.gate(y, a);
+            out[c++] = m.mCurrent(y, a, time) * 1e12;
         }
         for (int a = 0; a < 2; a++) {
             Fluctuations f = m.fluctuations(y, a, time);

@@ -3,6 +3,7 @@ package org.neuromf.core.operation;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.meanfield.FixedPoint;
 import org.neuromf.core.meanfield.MeanField;
 import org.neuromf.core.meanfield.MeanFieldModel;
@@ -77,7 +78,8 @@ public final class MeanFieldOperation extends OperationBase {
                         + v.real("tstop_ms") + ": lengthen the run or shorten the stimulus");
             }
         }
-        MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), stimulus);
+        MeanFieldModel model = new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), stimulus,
+                v.choice("slow_currents", SlowCurrents.class));
         MemoryBudget.require("the mean-field time course (" + rows + " rows from 0 to tstop_ms = " + v.real("tstop_ms")
                 + " every dt_ms = " + v.real("dt_ms") + ")",
                 rows * MeanFieldTables.seriesBytesPerRow(model.getDimension()), "raise dt_ms or shorten tstop_ms");

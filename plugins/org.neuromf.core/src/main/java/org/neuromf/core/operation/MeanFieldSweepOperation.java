@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 
+import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.meanfield.FixedPoint;
 import org.neuromf.core.meanfield.MeanField;
 import org.neuromf.core.meanfield.MeanFieldModel;
@@ -49,7 +50,7 @@ public final class MeanFieldSweepOperation extends OperationBase {
         List<String> warnings = new ArrayList<>();
         TransferCoefficients[] coefficients = MeanFieldOperation.coefficients(network, inputs, warnings);
         DoubleFunction<MeanFieldModel> modelAt = drive -> new MeanFieldModel(network.withDrive(drive), coefficients,
-                v.si("t_ms"), v.integer("order"), Waveform.NONE);
+                v.si("t_ms"), v.integer("order"), Waveform.NONE, v.choice("slow_currents", SlowCurrents.class));
         MemoryBudget.require("the mean-field sweep (" + drives.length + " fixed points)", drives.length
                 * MeanFieldTables.fixedPointBytes(modelAt.apply(drives[0]).getDimension()), "use fewer drive_points");
         List<FixedPoint> points = MeanField.sweep(modelAt, drives, progress);

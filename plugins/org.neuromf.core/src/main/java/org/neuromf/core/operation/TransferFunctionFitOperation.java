@@ -1,12 +1,14 @@
 package org.neuromf.core.operation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellTable;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.network.SynapticInput;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
@@ -28,11 +30,13 @@ public final class TransferFunctionFitOperation extends OperationBase {
                 + " of every sample.",
                 TransferFit.PARAMETERS,
                 List.of(Port.required("samples", "fe_hz, fi_hz and fout_hz of measured points, with fout_sd_hz"
-                        + " and seeds for the weighting and w_pa where an adaptation current was held (Transfer Function"
-                        + " Scan)"),
-                        Port.required("cell", "cell table of the neuron (one row)"),
+                        + " and seeds for the weighting, w_pa and p_m where slow currents were held and gate_drive_hz,"
+                        + " gate_rate_hz for an HH cell's M gate (Transfer Function Scan)"),
+                        Port.required("cell", "cell table of the neuron (one row): for samples with a held M gate, the"
+                        + " cell with its M current"),
                         Port.required("network", "network table the samples were measured in")),
-                List.of(Port.required("coefficients", "one row: cell, p0_v .. p10_v, p4_term, fit_rms_error_hz, fit_samples"),
+                List.of(Port.required("coefficients", "one row: cell, p0_v .. p10_v, p4_term, fit_rms_error_hz, fit_samples,"
+                        + " gate_spike_drive and gate_spike_rate (HH cells: the M gate's kinetics)"),
                         Port.required("residuals", "every sample with the fitted rate, the residual and the thresholds")));
     }
 
@@ -66,15 +70,25 @@ public final class TransferFunctionFitOperation extends OperationBase {
             }
         }
         progress.report(0, "fitting the transfer function of " + cell.name());
-        TransferFit.Result fit = TransferFit.fit(cell.name(), FluctuationModel.of(cell, input), fe, fi,
-                TransferSamples.adaptation(samples, "the sample table"), fout, standardErrors, options.p4Term());
+        FluctuationModel template = FluctuationModel.of(cell, input);
+        double[] gate = TransferSamples.gate(samples, "the sample table");
+        double heldMost = gate == null ? 0 : Arrays.stream(gate).max().orElse(0);
+        if (heldMost > 0 && template.mConductance() == 0) {
+            throw new ParameterException("cell", "the samples were measured with the M gate held (p_m up to " + heldMost
+                    + "), but cell " + cell.name() + " has no M current (gm_ns = 0), so the held gate would not enter"
+                    + " the template: connect the cell with its M current, the one the mean field will use");
+        }
+        TransferFit.Result fit = TransferFit.fit(cell.name(), template, fe, fi,
+                TransferSamples.adaptation(samples, "the sample table"), gate, fout, standardErrors, options.p4Term());
+        TransferCoefficients coefficients = fit.coefficients().withGate(TransferSamples.gateKinetics(samples, template,
+                "the sample table"));
         progress.report(1, "fitted");
         int fitted = options.p4Term() ? TransferCoefficients.COUNT : TransferCoefficients.COUNT - 1;
         if (fit.invertedSamples() < fitted) {
             warnings.add("only " + fit.invertedSamples() + " samples have a rate the template can invert; the start of"
                     + " the fit was a constant threshold. Measure more points where the neuron fires");
         }
-        return new OperationResult(List.of(fit.coefficients().toTable(), TransferSamples.residuals(fe, fi, fout, fit)),
+        return new OperationResult(List.of(coefficients.toTable(), TransferSamples.residuals(fe, fi, fout, fit)),
                 warnings);
     }
 }

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellFamily;
+import org.neuromf.core.cell.HodgkinHuxleyRates;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.util.Progress;
@@ -80,14 +81,18 @@ public final class ShotNoiseSimulator {
     }
 
     /**
-     * What was measured at one point, inputs fe, fi (Hz) with an adaptation current w (A) held
-     * fixed (0 unless the cell was measured so, see {@link #heldAt}): the rate of each repetition
-     * (Hz, over the counted time), the mean and SD of V over the {@code subthresholdSamples}
-     * subthreshold samples of all repetitions (V), the mean and SD of each conductance over the
-     * counted steps (S), and the output's interspike intervals.
+     * What was measured at one point, inputs fe, fi (Hz) with an adaptation current w (A) or an
+     * M-current gate p held fixed (0 unless the cell was measured so, see {@link #heldAt}): the rate
+     * of each repetition (Hz, over the counted time), the mean and SD of V over the
+     * {@code subthresholdSamples} subthreshold samples of all repetitions (V), the mean and SD of
+     * each conductance over the counted steps (S), the output's interspike intervals, and for an HH
+     * cell how its M gate would move: the means of {@code p_inf(V)/tau_p(V)} ({@code gateDrive}) and
+     * {@code 1/tau_p(V)} ({@code gateRate}) over the counted steps (1/s; NaN for other cells), so
+     * that a free gate at p would change at {@code gateDrive - gateRate p}.
      */
-    public record Measurement(double fe, double fi, double w, double[] rates, double muV, double sV,
-            long subthresholdSamples, double muGe, double sGe, double muGi, double sGi, Intervals intervals) {
+    public record Measurement(double fe, double fi, double w, double p, double[] rates, double muV, double sV,
+            long subthresholdSamples, double muGe, double sGe, double muGi, double sGi, Intervals intervals,
+            double gateDrive, double gateRate) {
 
         /**
          * The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's
@@ -126,13 +131,17 @@ public final class ShotNoiseSimulator {
             double[] v = pooled(subthresholdSamples, muV, sV, more.subthresholdSamples, more.muV, more.sV);
             double[] ge = pooled(rates.length, muGe, sGe, more.rates.length, more.muGe, more.sGe);
             double[] gi = pooled(rates.length, muGi, sGi, more.rates.length, more.muGi, more.sGi);
-            return new Measurement(fe, fi, w, all, v[0], v[1], subthresholdSamples + more.subthresholdSamples, ge[0],
-                    ge[1], gi[0], gi[1], intervals.merge(more.intervals));
+            double n = rates.length + more.rates.length;
+            return new Measurement(fe, fi, w, p, all, v[0], v[1], subthresholdSamples + more.subthresholdSamples, ge[0],
+                    ge[1], gi[0], gi[1], intervals.merge(more.intervals),
+                    (rates.length * gateDrive + more.rates.length * more.gateDrive) / n,
+                    (rates.length * gateRate + more.rates.length * more.gateRate) / n);
         }
 
-        /** This measurement, made on a cell whose adaptation current was held at w (A). */
-        public Measurement heldAt(double w) {
-            return new Measurement(fe, fi, w, rates, muV, sV, subthresholdSamples, muGe, sGe, muGi, sGi, intervals);
+        /** This measurement, made on a cell whose adaptation current was held at w (A) and M gate at p. */
+        public Measurement heldAt(double w, double p) {
+            return new Measurement(fe, fi, w, p, rates, muV, sV, subthresholdSamples, muGe, sGe, muGi, sGi, intervals,
+                    gateDrive, gateRate);
         }
 
         private static double[] pooled(double n1, double m1, double s1, double n2, double m2, double s2) {
@@ -158,9 +167,10 @@ public final class ShotNoiseSimulator {
         /** Every value in full precision, so that equal strings mean bit-identical measurements. */
         @Override
         public String toString() {
-            return "Measurement[fe=" + fe + ", fi=" + fi + ", w=" + w + ", rates=" + Arrays.toString(rates)
+            return "Measurement[fe=" + fe + ", fi=" + fi + ", w=" + w + ", p=" + p + ", rates=" + Arrays.toString(rates)
                     + ", muV=" + muV + ", sV=" + sV + ", subthresholdSamples=" + subthresholdSamples + ", muGe=" + muGe + ", sGe=" + sGe
-                    + ", muGi=" + muGi + ", sGi=" + sGi + ", intervals=" + intervals + "]";
+                    + ", muGi=" + muGi + ", sGi=" + sGi + ", intervals=" + intervals + ", gateDrive=" + gateDrive
+                    + ", gateRate=" + gateRate + "]";
         }
     }
 
@@ -314,7 +324,8 @@ public final class ShotNoiseSimulator {
         double[] v = group.v;
         double[] g = group.g;
         SpikeBuffer spikes = new SpikeBuffer();
-        double sumV = 0, sumV2 = 0, sumGe = 0, sumGe2 = 0, sumGi = 0, sumGi2 = 0;
+        double sumV = 0, sumV2 = 0, sumGe = 0, sumGe2 = 0, sumGi = 0, sumGi2 = 0, sumDrive = 0, sumRate = 0;
+        boolean gate = cell.family() == CellFamily.HH;
         long[] intervals = new long[n];
         double[] sumI = new double[n];
         double[] sumI2 = new double[n];
@@ -410,6 +421,14 @@ public final class ShotNoiseSimulator {
                 sumGi += gi;
                 sumGi2 += gi * gi;
             }
+            if (gate) {
+                for (int r = 0; r < n; r++) {
+                    double mv = v[r] * 1e3;
+                    double rate = 1e3 / HodgkinHuxleyRates.tauP(mv);
+                    sumRate += rate;
+                    sumDrive += rate * HodgkinHuxleyRates.pInf(mv);
+                }
+            }
         }
         double counted = (steps - transientSteps) * dt;
         double[] rates = new double[n];
@@ -420,9 +439,9 @@ public final class ShotNoiseSimulator {
                     (int) Math.min(kept, intervals[r])));
         }
         double samples = (double) (steps - transientSteps) * n;
-        return new Measurement(fe, fi, 0, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold), subthreshold,
+        return new Measurement(fe, fi, 0, 0, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold), subthreshold,
                 sumGe / samples, sd(sumGe, sumGe2, samples), sumGi / samples, sd(sumGi, sumGi2, samples),
-                isi);
+                isi, gate ? sumDrive / samples : Double.NaN, gate ? sumRate / samples : Double.NaN);
     }
 
     /** The intervals each of n repetitions keeps for the unit sample: enough for the sample if all contribute. */

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.meanfield.FixedPoint;
 import org.neuromf.core.meanfield.MeanField;
 import org.neuromf.core.meanfield.MeanFieldException;
@@ -32,8 +32,8 @@ import org.neuromf.core.util.Progress;
  * <ol>
  * <li>scan both cells under the current presynaptic input, and measure them again, with many more
  * repetitions, at the current fixed point and around it ({@value #FOCUS_STEP} relative steps in
- * fe and fi, an adapting cell with the fixed point's adaptation current held: where the mean field
- * will operate); fit;</li>
+ * fe and fi, with the fixed point's slow currents held where the mean field carries them: where
+ * the mean field will operate); fit;</li>
  * <li>the mean field's spontaneous fixed point (nu_e, nu_i) with these fits;</li>
  * <li>the interspike intervals of each cell's output at that fixed point become the renewal
  * trains of its population's synapses for the next scan, drawn from their empirical
@@ -100,6 +100,7 @@ public final class SelfConsistentTransfer {
         specs.add(new ParameterSpec.Flag("p4_term", "Fit the P4 term", false, "fit P4 ln(muG/gL) as well"));
         specs.add(ORDER);
         specs.add(MeanFieldSettings.T);
+        specs.add(MeanFieldSettings.SLOW_CURRENTS);
         return List.copyOf(specs);
     }
 
@@ -127,14 +128,6 @@ public final class SelfConsistentTransfer {
     private SelfConsistentTransfer() {
     }
 
-    /**
-     * The cell a population's transfer function is measured on: an adapting AdEx cell without its
-     * adaptation (the mean field adds W).
-     */
-    public static Cell scannedCell(Cell cell) {
-        return cell instanceof AdExCell adex && adex.adapts() ? cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0)) : cell;
-    }
-
     public static Result run(Network network, ParameterValues parameters, Progress progress) {
         ParameterValues v = ParameterValues.of(PARAMETERS, parameters.asMap());
         Map<String, Object> scanValues = new LinkedHashMap<>();
@@ -150,6 +143,7 @@ public final class SelfConsistentTransfer {
         int maxIterations = v.integer("max_iterations");
         double tolerance = v.si("tolerance_percent");
         boolean p4 = v.flag("p4_term");
+        SlowCurrents slow = v.choice("slow_currents", SlowCurrents.class);
         SpikeTrainModel[] trains = {SpikeTrainModel.POISSON, SpikeTrainModel.POISSON};
         List<Iteration> iterations = new ArrayList<>();
         FixedPoint previous = null;
@@ -161,7 +155,7 @@ public final class SelfConsistentTransfer {
                         : PresynapticInput.network(network, a, trains[0], trains[1],
                                 scan.inDegree() == TransferScan.InDegree.BINOMIAL);
             }
-            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, v,
+            Iteration iteration = iterate(network, it, inputs, scan, focus, p4, slow, v,
                     previous == null ? null : previous.state(), part);
             iterations.add(iteration);
             for (int a = 0; a < 2; a++) {
@@ -192,22 +186,23 @@ public final class SelfConsistentTransfer {
      * field operates.
      */
     private static Iteration iterate(Network network, int index, PresynapticInput[] inputs, TransferScan.Settings scan,
-            TransferScan.Settings focus, boolean p4, ParameterValues v, double[] start, Progress progress) {
+            TransferScan.Settings focus, boolean p4, SlowCurrents slow, ParameterValues v, double[] start,
+            Progress progress) {
         Cell[] cells = new Cell[2];
         SynapticInput[] synapses = new SynapticInput[2];
         List<List<Measurement>> samples = new ArrayList<>();
         for (int a = 0; a < 2; a++) {
-            cells[a] = scannedCell(network.population(a).cell());
+            cells[a] = slow.scanned(network.population(a).cell());
             synapses[a] = SynapticInput.onto(network, a);
             progress.report(0.4 * a, "iteration " + index + ": scanning " + cells[a].name());
             samples.add(new ArrayList<>(TransferScan.grid(cells[a], synapses[a], inputs[a], scan,
                     progress.sub(0.4 * a, 0.4))));
         }
-        TransferCoefficients[] coefficients = fit(cells, synapses, samples, p4);
-        MeanFieldModel model = model(network, coefficients, v);
+        TransferCoefficients[] coefficients = fit(network, cells, synapses, samples, p4);
+        MeanFieldModel model = model(network, coefficients, v, slow);
         FixedPoint fixedPoint = fixedPoint(network, model, start, index);
-        // the focus points sharpen the fit where the mean field evaluates it, for a cell with adaptation with the
-        // fixed point's W held. They are centred on the previous iteration's fixed point, which the previous focus
+        // the focus points sharpen the fit where the mean field evaluates it, with the fixed point's slow currents
+        // held. They are centred on the previous iteration's fixed point, which the previous focus
         // points placed: the grid's fit alone can miss a low-rate fixed point by a factor 2 (HH at a drive of 2 Hz)
         double[] centre = start != null ? start : fixedPoint.state();
         double fe = inputRateE(network, centre);
@@ -216,11 +211,13 @@ public final class SelfConsistentTransfer {
         double[] focusFi = {fi, fi, fi, fi * (1 - FOCUS_STEP), fi * (1 + FOCUS_STEP)};
         for (int a = 0; a < 2; a++) {
             progress.report(0.8 + 0.1 * a, "iteration " + index + ": measuring " + cells[a].name() + " at the fixed point");
-            samples.get(a).addAll(TransferScan.points(cells[a], synapses[a], inputs[a], focusFe, focusFi,
-                    model.adaptation(centre, a), focus, progress.sub(0.8 + 0.1 * a, 0.1)));
+            double w = model.adaptation(centre, a);
+            double p = model.gate(centre, a);
+            samples.get(a).addAll(TransferScan.points(slow.held(network.population(a).cell(), w, p), synapses[a],
+                    inputs[a], focusFe, focusFi, w, p, focus, progress.sub(0.8 + 0.1 * a, 0.1)));
         }
-        coefficients = fit(cells, synapses, samples, p4);
-        fixedPoint = fixedPoint(network, model(network, coefficients, v), centre, index);
+        coefficients = fit(network, cells, synapses, samples, p4);
+        fixedPoint = fixedPoint(network, model(network, coefficients, v, slow), centre, index);
         Measurement[] atFixedPoint = new Measurement[2];
         double feStar = inputRateE(network, fixedPoint.state());
         double fiStar = fixedPoint.state()[MeanFieldModel.NU_I];
@@ -238,15 +235,22 @@ public final class SelfConsistentTransfer {
         return state[MeanFieldModel.NU_E] + network.population(0).driveRate();
     }
 
-    /** Both cells' fits, every sample weighted by its standard error ({@link TransferSamples#standardErrors}). */
-    private static TransferCoefficients[] fit(Cell[] cells, SynapticInput[] synapses, List<List<Measurement>> samples,
-            boolean p4) {
+    /**
+     * Both cells' fits, every sample weighted by its standard error ({@link TransferSamples#standardErrors}),
+     * with their M gates' kinetics (HH cells). The template is the network's cell's, whose M current
+     * a held gate p turns into the conductance gM p.
+     */
+    private static TransferCoefficients[] fit(Network network, Cell[] scanned, SynapticInput[] synapses,
+            List<List<Measurement>> samples, boolean p4) {
         TransferCoefficients[] c = new TransferCoefficients[2];
         for (int a = 0; a < 2; a++) {
             List<Measurement> s = samples.get(a);
             double[] fe = new double[s.size()];
             double[] fi = new double[s.size()];
             double[] w = new double[s.size()];
+            double[] p = new double[s.size()];
+            double[] drive = new double[s.size()];
+            double[] gateRate = new double[s.size()];
             double[] rate = new double[s.size()];
             double[] sd = new double[s.size()];
             int[] seeds = new int[s.size()];
@@ -255,18 +259,25 @@ public final class SelfConsistentTransfer {
                 fe[i] = m.fe();
                 fi[i] = m.fi();
                 w[i] = m.w();
+                p[i] = m.p();
+                drive[i] = m.gateDrive();
+                gateRate[i] = m.gateRate();
                 rate[i] = m.meanRate();
                 sd[i] = m.rateSd();
                 seeds[i] = m.rates().length;
             }
-            c[a] = TransferFit.fit(cells[a].name(), FluctuationModel.of(cells[a], synapses[a]), fe, fi, w, rate,
-                    TransferSamples.standardErrors(rate, sd, seeds), p4).coefficients();
+            Cell cell = network.population(a).cell();
+            FluctuationModel template = FluctuationModel.of(cell, synapses[a]);
+            c[a] = TransferFit.fit(scanned[a].name(), template, fe, fi, w, p, rate, TransferSamples.standardErrors(rate, sd,
+                    seeds), p4).coefficients().withGate(MCurrentGate.measure(template, fe, fi, w, p, rate, drive,
+                            gateRate));
         }
         return c;
     }
 
-    private static MeanFieldModel model(Network network, TransferCoefficients[] coefficients, ParameterValues v) {
-        return new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), Waveform.NONE);
+    private static MeanFieldModel model(Network network, TransferCoefficients[] coefficients, ParameterValues v,
+            SlowCurrents slow) {
+        return new MeanFieldModel(network, coefficients, v.si("t_ms"), v.integer("order"), Waveform.NONE, slow);
     }
 
     /**

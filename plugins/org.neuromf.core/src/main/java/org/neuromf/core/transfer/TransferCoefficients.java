@@ -17,13 +17,16 @@ import org.neuromf.core.table.TableSchema;
 /**
  * The eleven coefficients P0..P10 (V) of the effective-threshold polynomial of a cell's transfer
  * function (MODEL.md 4b), whether the P4 ln(muG/gL) term is used, and how well they fit their data
- * (NaN when they were typed in or come from a publication).
+ * (NaN when they were typed in or come from a publication); for an HH cell scanned here, also how
+ * its M gate moves ({@link MCurrentGate}, null when not measured).
  *
  * <p>As a table (the Transfer Function Fit output, the Mean-Field Model input) it is one row per
- * cell with columns {@code cell, p0_v ... p10_v, p4_term, fit_rms_error_hz, fit_samples}, so a
- * published fit can be typed into a stock table node or read from CSV.
+ * cell with columns {@code cell, p0_v ... p10_v, p4_term, fit_rms_error_hz, fit_samples,
+ * gate_spike_drive, gate_spike_rate}, so a published fit can be typed into a stock table node or read
+ * from CSV (the last two may be left out or empty).
  */
-public record TransferCoefficients(String cell, double[] p, boolean p4Term, double fitRmsError, int fitSamples) {
+public record TransferCoefficients(String cell, double[] p, boolean p4Term, double fitRmsError, int fitSamples,
+        MCurrentGate gate) {
 
     public static final int COUNT = 11;
     /** The values a coefficient may have (V); one typed in mV instead (-48 for -0.048) falls outside. */
@@ -35,6 +38,10 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
             "root-mean-square difference between the fitted and the measured rates (empty when not fitted here)");
     public static final ColumnSpec FIT_SAMPLES = ColumnSpec.integer("fit_samples",
             "number of measured points the fit used (0 when not fitted here)");
+    public static final ColumnSpec GATE_SPIKE_DRIVE = ColumnSpec.real("gate_spike_drive", "HH cells: the integral of"
+            + " p_inf/tau_p of the M gate that a spike adds beyond the subthreshold Gaussian's (empty: not measured)");
+    public static final ColumnSpec GATE_SPIKE_RATE = ColumnSpec.real("gate_spike_rate", "HH cells: the integral of"
+            + " 1/tau_p of the M gate that a spike adds beyond the subthreshold Gaussian's (empty: not measured)");
     public static final TableSchema SCHEMA = schema();
 
     /**
@@ -58,7 +65,12 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
 
     /** Coefficients typed in or loaded, not fitted here. */
     public static TransferCoefficients of(String cell, double[] p, boolean p4Term) {
-        return new TransferCoefficients(cell, p, p4Term, Double.NaN, 0);
+        return new TransferCoefficients(cell, p, p4Term, Double.NaN, 0, null);
+    }
+
+    /** These coefficients with the M gate's kinetics measured alongside them. */
+    public TransferCoefficients withGate(MCurrentGate kinetics) {
+        return new TransferCoefficients(cell, p, p4Term, fitRmsError, fitSamples, kinetics);
     }
 
     @Override
@@ -142,6 +154,8 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
             row.add(c.p4Term ? 1 : 0);
             row.add(c.fitRmsError);
             row.add(c.fitSamples);
+            row.add(c.gate == null ? Double.NaN : c.gate.spikeDrive());
+            row.add(c.gate == null ? Double.NaN : c.gate.spikeRate());
             b.addRow(row.toArray());
         }
         return b.build();
@@ -184,7 +198,13 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
                 && !Double.isNaN(in.optionalNumber(row, FIT_SAMPLES.name(), InputTable.NON_NEGATIVE))) {
             samples = in.whole(row, FIT_SAMPLES.name(), 0, Integer.MAX_VALUE);
         }
-        return new TransferCoefficients(cell == null ? "cell" : cell, p, p4Term, error, samples);
+        MCurrentGate gate = null;
+        if (in.has(GATE_SPIKE_DRIVE.name()) && in.has(GATE_SPIKE_RATE.name())) {
+            double drive = in.optionalNumber(row, GATE_SPIKE_DRIVE.name(), InputTable.FINITE);
+            double rate = in.optionalNumber(row, GATE_SPIKE_RATE.name(), InputTable.FINITE);
+            gate = Double.isNaN(drive) || Double.isNaN(rate) ? null : new MCurrentGate(drive, rate);
+        }
+        return new TransferCoefficients(cell == null ? "cell" : cell, p, p4Term, error, samples, gate);
     }
 
     private static TableSchema schema() {
@@ -196,6 +216,8 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
         columns.add(P4_TERM);
         columns.add(FIT_ERROR);
         columns.add(FIT_SAMPLES);
+        columns.add(GATE_SPIKE_DRIVE);
+        columns.add(GATE_SPIKE_RATE);
         return new TableSchema(columns);
     }
 
@@ -213,7 +235,8 @@ public record TransferCoefficients(String cell, double[] p, boolean p4Term, doub
     @Override
     public boolean equals(Object o) {
         return o instanceof TransferCoefficients c && cell.equals(c.cell) && Arrays.equals(p, c.p) && p4Term == c.p4Term
-                && Double.compare(fitRmsError, c.fitRmsError) == 0 && fitSamples == c.fitSamples;
+                && Double.compare(fitRmsError, c.fitRmsError) == 0 && fitSamples == c.fitSamples
+                && java.util.Objects.equals(gate, c.gate);
     }
 
     @Override

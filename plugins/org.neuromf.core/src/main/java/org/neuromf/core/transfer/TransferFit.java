@@ -91,15 +91,21 @@ public final class TransferFit {
         return fit(cell, model, fe, fi, null, rate, null, p4Term);
     }
 
-    /**
-     * As {@link #fit(String, FluctuationModel, double[], double[], double[], boolean)}, sample i
-     * measured with an adaptation current w[i] (A) held fixed (null: all 0) and weighted by 1/SE^2
-     * with {@code standardError} its SE (Hz, all positive; null: unweighted).
-     */
+    /** With no M gate held; see {@link #fit(String, FluctuationModel, double[], double[], double[], double[], double[], double[], boolean)}. */
     public static Result fit(String cell, FluctuationModel model, double[] fe, double[] fi, double[] w, double[] rate,
             double[] standardError, boolean p4Term) {
+        return fit(cell, model, fe, fi, w, null, rate, standardError, p4Term);
+    }
+
+    /**
+     * As {@link #fit(String, FluctuationModel, double[], double[], double[], boolean)}, sample i
+     * measured with an adaptation current w[i] (A) and the M gate at pHeld[i] held fixed (null: all 0)
+     * and weighted by 1/SE^2 with {@code standardError} its SE (Hz, all positive; null: unweighted).
+     */
+    public static Result fit(String cell, FluctuationModel model, double[] fe, double[] fi, double[] w, double[] pHeld,
+            double[] rate, double[] standardError, boolean p4Term) {
         int n = rate.length;
-        if (fe.length != n || fi.length != n || (w != null && w.length != n)
+        if (fe.length != n || fi.length != n || (w != null && w.length != n) || (pHeld != null && pHeld.length != n)
                 || (standardError != null && standardError.length != n)) {
             throw new IllegalArgumentException("fe, fi, w, rate and standardError must have the same length");
         }
@@ -127,7 +133,7 @@ public final class TransferFit {
         double[] measuredThreshold = new double[n];
         int inverted = 0;
         for (int i = 0; i < n; i++) {
-            f[i] = model.at(fe[i], fi[i], w == null ? 0 : w[i]);
+            f[i] = model.at(fe[i], fi[i], w == null ? 0 : w[i], pHeld == null ? 0 : pHeld[i]);
             TransferCoefficients.basis(f[i], p4Term, basis[i]);
             measuredThreshold[i] = TransferFunction.threshold(f[i], rate[i]);
             inverted += Double.isNaN(measuredThreshold[i]) ? 0 : 1;
@@ -176,7 +182,7 @@ public final class TransferFit {
             absolute += Math.abs(residuals[i]);
         }
         double rms = Math.sqrt(squares / n);
-        return new Result(new TransferCoefficients(cell, p, p4Term, rms, n), fitted, residuals, measuredThreshold,
+        return new Result(new TransferCoefficients(cell, p, p4Term, rms, n, null), fitted, residuals, measuredThreshold,
                 fittedThreshold, f, rms, absolute / n, inverted);
     }
 

@@ -37,12 +37,15 @@ public final class TransferFunction {
 
     /** The output rate (Hz) at per-synapse input rates fe, fi (Hz). */
     public double rate(double fe, double fi) {
-        return rate(fe, fi, 0);
+        return rate(fe, fi, 0, 0);
     }
 
-    /** The output rate (Hz) with an adaptation current w (A); see {@link FluctuationModel#at(double, double, double)}. */
-    public double rate(double fe, double fi, double w) {
-        Fluctuations f = model.at(fe, fi, w);
+    /**
+     * The output rate (Hz) with an adaptation current w (A) and the M gate at p; see
+     * {@link FluctuationModel#at(double, double, double, double)}.
+     */
+    public double rate(double fe, double fi, double w, double p) {
+        Fluctuations f = model.at(fe, fi, w, p);
         return rate(f, coefficients.threshold(f));
     }
 

@@ -21,6 +21,13 @@ public final class TransferSamples {
             "standard deviation of the output rate over seeds (Hz)");
     public static final ColumnSpec W = ColumnSpec.real("w_pa", "adaptation current held fixed during the measurement"
             + " (pA): the mean field's W at which an AdEx cell without its adaptation was measured; 0 for a plain scan");
+    public static final ColumnSpec P = ColumnSpec.real("p_m", "M-current gate held fixed during the measurement: the"
+            + " mean field's p at which an HH cell was measured with its M current a constant conductance; 0 for a plain"
+            + " scan");
+    public static final ColumnSpec GATE_DRIVE = ColumnSpec.real("gate_drive_hz", "HH cells: mean of p_inf(V)/tau_p(V)"
+            + " of the M gate over the counted time (1/s; empty for other cells)");
+    public static final ColumnSpec GATE_RATE = ColumnSpec.real("gate_rate_hz", "HH cells: mean of 1/tau_p(V) of the M"
+            + " gate over the counted time (1/s; empty for other cells)");
     public static final ColumnSpec SEEDS = ColumnSpec.integer("seeds", "independent simulations behind the point");
 
     /** The rates fe, fi and fout may have (Hz): the input rates the single-neuron simulation accepts. */
@@ -30,7 +37,8 @@ public final class TransferSamples {
 
     public static final TableSchema SCHEMA = TableSchema.of(FE, FI, FOUT, FOUT_SD,
             ColumnSpec.real("muv_mv", "mean membrane potential over subthreshold samples (V < -40 mV) (mV)"),
-            ColumnSpec.real("sv_mv", "standard deviation of the subthreshold membrane potential (mV)"), SEEDS, W);
+            ColumnSpec.real("sv_mv", "standard deviation of the subthreshold membrane potential (mV)"), SEEDS, W, P,
+            GATE_DRIVE, GATE_RATE);
 
     public static final TableSchema RESIDUALS_SCHEMA = TableSchema.of(FE, FI, FOUT,
             ColumnSpec.real("fit_hz", "rate of the fitted template (Hz)"),
@@ -49,7 +57,7 @@ public final class TransferSamples {
         Table.Builder b = Table.builder(SCHEMA);
         for (Measurement m : measurements) {
             b.addRow(m.fe(), m.fi(), m.meanRate(), m.rateSd(), m.muV() * 1e3, m.sV() * 1e3, m.rates().length,
-                    m.w() * 1e12);
+                    m.w() * 1e12, m.p(), m.gateDrive(), m.gateRate());
         }
         return b.build();
     }
@@ -86,6 +94,36 @@ public final class TransferSamples {
             w[i] *= 1e-12;
         }
         return w;
+    }
+
+    /**
+     * The M gate each sample was measured at, from the p_m column; null when the table has none:
+     * every sample at 0.
+     */
+    public static double[] gate(Table table, String what) {
+        InputTable in = InputTable.of(table, what);
+        return in.has(P.name()) ? in.numbers(P.name(), Range.closed(0, 1)) : null;
+    }
+
+    /**
+     * The M-gate kinetics behind these samples ({@link MCurrentGate#measure}), from the
+     * gate_drive_hz and gate_rate_hz columns; null when the table has none or they are empty (not
+     * an HH cell).
+     */
+    public static MCurrentGate gateKinetics(Table table, FluctuationModel model, String what) {
+        InputTable in = InputTable.of(table, what);
+        if (!in.has(GATE_DRIVE.name()) || !in.has(GATE_RATE.name())) {
+            return null;
+        }
+        int n = table.rowCount();
+        double[] drive = new double[n];
+        double[] rate = new double[n];
+        for (int r = 0; r < n; r++) {
+            drive[r] = in.optionalNumber(r, GATE_DRIVE.name(), InputTable.NON_NEGATIVE);
+            rate[r] = in.optionalNumber(r, GATE_RATE.name(), InputTable.NON_NEGATIVE);
+        }
+        return MCurrentGate.measure(model, column(table, FE, what), column(table, FI, what), adaptation(table, what),
+                gate(table, what), column(table, FOUT, what), drive, rate);
     }
 
     /** Samples whose variances are pooled into each one's standard error, see {@link #standardErrors(double[], double[], int[])}. */

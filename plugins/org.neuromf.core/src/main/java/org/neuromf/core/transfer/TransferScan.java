@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.SynapticInput;
@@ -235,16 +234,17 @@ public final class TransferScan {
     /** Measurements at the given (fe, fi) points (Hz), in their order. */
     public static List<Measurement> points(Cell cell, SynapticInput input, PresynapticInput presynaptic, double[] fe,
             double[] fi, Settings s, Progress progress) {
-        return points(cell, input, presynaptic, fe, fi, 0, s, progress);
+        return points(cell, input, presynaptic, fe, fi, 0, 0, s, progress);
     }
 
     /**
-     * The points measured on {@code cell} with an adaptation current w (A) held fixed, as the mean
-     * field's W enters the transfer function: an AdEx cell without adaptation of its own, w taken
-     * from its constant current I0. The measurements carry w, so that the fit places them at W = w.
+     * The points measured on a cell whose slow currents are held fixed, as the mean field's state
+     * variables enter the transfer function: {@code cell} is the cell as simulated, already holding
+     * them ({@link org.neuromf.core.cell.SlowCurrents#held}); the measurements carry the held
+     * adaptation current w (A) and M gate p, so that the fit places them there.
      */
     public static List<Measurement> points(Cell cell, SynapticInput input, PresynapticInput presynaptic, double[] fe,
-            double[] fi, double w, Settings s, Progress progress) {
+            double[] fi, double w, double p, Settings s, Progress progress) {
         if (fe.length == 0) {
             throw new ParameterException("fe_hz", "the point list is empty: give at least one (fe_hz, fi_hz) row");
         }
@@ -254,33 +254,20 @@ public final class TransferScan {
         MemoryBudget.require("the transfer-function scan of " + cell.name() + " (" + fe.length + " points of "
                 + s.seedsText() + " seeds each)", bytes(cell, input, presynaptic, fe.length, s.effectiveThreads(), s),
                 "use fewer points or seeds");
-        Cell held = holding(cell, w);
         AtomicInteger done = new AtomicInteger();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < fe.length; i++) {
             double e = fe[i];
             double f = fi[i];
             tasks.add(checked -> {
-                Measurement m = extended(held, input, presynaptic,
-                        ShotNoiseSimulator.measure(held, input, presynaptic, e, f, 0, s.seeds(), s.seed(), s.protocol(),
+                Measurement m = extended(cell, input, presynaptic,
+                        ShotNoiseSimulator.measure(cell, input, presynaptic, e, f, 0, s.seeds(), s.seed(), s.protocol(),
                                 checked), s, checked);
                 report(checked, done.incrementAndGet(), fe.length, cell);
-                return List.of(m.heldAt(w));
+                return List.of(m.heldAt(w, p));
             });
         }
         return runAll(tasks, s.effectiveThreads(), progress);
-    }
-
-    /** The cell with an adaptation current w (A) held fixed: the cell itself for w = 0. */
-    private static Cell holding(Cell cell, double w) {
-        if (w == 0) {
-            return cell;
-        }
-        if (!(cell instanceof AdExCell adex) || adex.adapts()) {
-            throw new IllegalArgumentException("an adaptation current can only be held on an AdEx cell without"
-                    + " adaptation of its own, not on " + cell.name());
-        }
-        return cell.with(Map.of("i0_pa", (adex.i0 - w) * 1e12));
     }
 
     /** One row of the grid at fi, with the step-halving rule. */

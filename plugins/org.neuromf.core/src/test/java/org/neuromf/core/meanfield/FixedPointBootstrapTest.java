@@ -65,7 +65,8 @@ class FixedPointBootstrapTest {
                 double se = Math.sqrt(Math.max(f, 1 / (SEEDS * COUNTED)) / (SEEDS * COUNTED));
                 double u = rng.nextDouble();
                 double gaussian = Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * rng.nextDouble());
-                b.addRow(e, fi, Math.max(0, f + se * gaussian), se * Math.sqrt(SEEDS - 1), -60.0, 4.0, SEEDS, 0.0);
+                b.addRow(e, fi, Math.max(0, f + se * gaussian), se * Math.sqrt(SEEDS - 1), -60.0, 4.0, SEEDS, 0.0, 0.0,
+                        Double.NaN, Double.NaN);
             }
         }
         return b.build();
@@ -83,7 +84,8 @@ class FixedPointBootstrapTest {
         Table.Builder b = Table.builder(TransferSamples.SCHEMA);
         for (int r = 0; r < t.rowCount(); r++) {
             b.addRow(t.getDouble(r, 0), t.getDouble(r, 1), t.getDouble(r, 2), t.getDouble(r, 3) * factor,
-                    t.getDouble(r, 4), t.getDouble(r, 5), t.getInt(r, 6), t.getDouble(r, 7));
+                    t.getDouble(r, 4), t.getDouble(r, 5), t.getInt(r, 6), t.getDouble(r, 7), t.getDouble(r, 8),
+                    t.getDouble(r, 9), t.getDouble(r, 10));
         }
         return b.build();
     }

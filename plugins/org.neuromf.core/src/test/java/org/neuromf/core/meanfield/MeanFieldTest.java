@@ -86,7 +86,7 @@ class MeanFieldTest {
         FixedPoint p = MeanField.fixedPoint(m, 0, null);
         double[][] d = new double[2][6];
         for (int a = 0; a < 2; a++) {
-            MeanFieldModel.derivatives(m.transferFunction(a), p.state()[0] + 4, p.state()[1], 0, d[a]);
+            MeanFieldModel.derivatives(m.transferFunction(a), p.state()[0] + 4, p.state()[1], 0, 0, d[a]);
         }
         double t = 5e-3;
         double a11 = (d[0][1] - 1) / t, a12 = d[0][2] / t, a21 = d[1][1] / t, a22 = (d[1][2] - 1) / t;

@@ -162,7 +162,7 @@ class BadInputTest {
         assertTrue(e.getMessage().contains("no column 'fout_hz'") && e.getMessage().contains("fe_hz, fi_hz"), e.getMessage());
         Table.Builder silent = Table.builder(TransferSamples.SCHEMA);
         for (int i = 0; i < 20; i++) {
-            silent.addRow(i * 0.5, 10.0, 0.0, 0.0, -65.0, 2.0, 4, 0.0);
+            silent.addRow(i * 0.5, 10.0, 0.0, 0.0, -65.0, 2.0, 4, 0.0, 0.0, Double.NaN, Double.NaN);
         }
         e = assertThrows(IllegalArgumentException.class,
                 () -> fit.run(List.of(silent.build(), cell, network), fit.defaults(), Progress.NONE));

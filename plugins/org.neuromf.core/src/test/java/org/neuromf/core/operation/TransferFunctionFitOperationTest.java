@@ -44,7 +44,7 @@ class TransferFunctionFitOperationTest {
                 double sd = 0.1 + 0.05 * f;
                 double gaussian = Math.sqrt(-2 * Math.log1p(-rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
                 double noisy = Math.max(0, f + sd / 2 * gaussian);
-                b.addRow(fe, fi, noisy, sd, -60.0, 4.0, 4, 0.0);
+                b.addRow(fe, fi, noisy, sd, -60.0, 4.0, 4, 0.0, 0.0, Double.NaN, Double.NaN);
             }
         }
         return b.build();

@@ -76,7 +76,7 @@ class TransferFitTest {
                 fi[i] = 8;
                 w[i] = 60e-12;
             }
-            rate[i] = truth.rate(fe[i], fi[i], w[i]);
+            rate[i] = truth.rate(fe[i], fi[i], w[i], 0);
         }
         TransferFit.Result fit = TransferFit.fit("HH_RS", truth.model(), fe, fi, w, rate, null, false);
         assertTrue(fit.rmsError() < 1e-6, "rms " + fit.rmsError());

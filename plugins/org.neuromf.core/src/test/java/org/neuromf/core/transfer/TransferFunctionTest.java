@@ -124,6 +124,6 @@ class TransferFunctionTest {
         FluctuationModel m = published("HH_RS").model();
         Fluctuations without = m.at(4, 8);
         double w = 50e-12;
-        assertEquals(without.muV() - w / without.muG(), m.at(4, 8, w).muV(), 1e-15, "muV with gL EL - W");
+        assertEquals(without.muV() - w / without.muG(), m.at(4, 8, w, 0).muV(), 1e-15, "muV with gL EL - W");
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellPresets;
+import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
@@ -73,25 +74,28 @@ class TransferScanTest {
         assertEquals(one, TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, settings("threads", 2), Progress.NONE));
     }
 
-    /** A held adaptation current is the cell's constant current lowered by it, and the samples say where they were measured. */
+    /**
+     * A held adaptation current makes RS-cell the non-adapting RS-cell2 with its constant current
+     * lowered by it, and the samples say where they were measured.
+     */
     @Test
     void pointsWithAHeldAdaptationCurrentAreTheCellWithThatCurrent() {
-        Cell rs = CellPresets.get("RS-cell2");
         double w = 40e-12;
         double[] fe = {4, 6};
         double[] fi = {8, 8};
-        List<Measurement> held = TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, w, settings(), Progress.NONE);
-        List<Measurement> current = TransferScan.points(rs.with(Map.of("i0_pa", -w * 1e12)), CONFIG1,
+        Cell held = SlowCurrents.STATE_VARIABLES.held(CellPresets.get("RS-cell"), w, 0);
+        List<Measurement> measured = TransferScan.points(held, CONFIG1, PresynapticInput.POISSON, fe, fi, w, 0, settings(),
+                Progress.NONE);
+        Cell rs2 = CellPresets.get("RS-cell2");
+        List<Measurement> current = TransferScan.points(rs2.with(Map.of("i0_pa", -w * 1e12)), CONFIG1,
                 PresynapticInput.POISSON, fe, fi, settings(), Progress.NONE);
         for (int i = 0; i < fe.length; i++) {
-            assertEquals(w, held.get(i).w());
+            assertEquals(w, measured.get(i).w());
             assertEquals(0, current.get(i).w());
-            assertEquals(current.get(i).heldAt(w), held.get(i));
+            assertEquals(current.get(i).heldAt(w, 0), measured.get(i));
         }
-        assertTrue(held.get(1).meanRate() < TransferScan.points(rs, CONFIG1, PresynapticInput.POISSON, fe, fi, settings(),
-                Progress.NONE).get(1).meanRate(), "the adaptation current slows the cell");
-        assertThrows(IllegalArgumentException.class, () -> TransferScan.points(CellPresets.get("RS-cell"), CONFIG1,
-                PresynapticInput.POISSON, fe, fi, w, settings(), Progress.NONE), "RS-cell has an adaptation of its own");
+        assertTrue(measured.get(1).meanRate() < TransferScan.points(rs2, CONFIG1, PresynapticInput.POISSON, fe, fi,
+                settings(), Progress.NONE).get(1).meanRate(), "the adaptation current slows the cell");
     }
 
     @Test
