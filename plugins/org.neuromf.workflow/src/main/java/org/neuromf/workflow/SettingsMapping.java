@@ -1,6 +1,7 @@
 package org.neuromf.workflow;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.Range;
@@ -25,9 +26,14 @@ public final class SettingsMapping {
     private static final Map<String, Map<String, Object>> SAVED_BEFORE = Map.of(
             "network-simulation", Map.of("synaptic_timing", "step"),
             "transfer-function-fit", Map.of("weighting", "none"),
-            "transfer-function-scan", Map.of("target_spikes", 0L, "max_seeds", 200L, "input_trains", "poisson",
-                    "isi_refractory_exc_ms", 0.0, "isi_cv_exc", 1.0, "isi_refractory_inh_ms", 0.0, "isi_cv_inh", 1.0,
-                    "in_degree", "fixed"));
+            "transfer-function-scan", Map.ofEntries(Map.entry("target_spikes", 0L), Map.entry("max_seeds", 200L),
+                    Map.entry("input_trains", "poisson"), Map.entry("isi_refractory_exc_ms", 0.0),
+                    Map.entry("isi_cv_exc", 1.0), Map.entry("isi_refractory_inh_ms", 0.0), Map.entry("isi_cv_inh", 1.0),
+                    Map.entry("in_degree", "fixed"), Map.entry("slow_currents", "paper"), Map.entry("held_w_pa", 0.0),
+                    Map.entry("held_p", 0.0)),
+            "mean-field", Map.of("slow_currents", "paper"),
+            "mean-field-sweep", Map.of("slow_currents", "paper"),
+            "self-consistent-transfer", Map.of("slow_currents", "paper"));
 
     private SettingsMapping() {
     }
@@ -36,6 +42,11 @@ public final class SettingsMapping {
      * The value a setting of node {@code nodeId} saved before parameter {@code s} existed stands
      * for, in canonical form; null when the parameter was always there (its absence is an error).
      */
+    /** The keys of the parameters of node {@code nodeId} added after workflows were first saved. */
+    public static Set<String> addedLater(String nodeId) {
+        return SAVED_BEFORE.getOrDefault(nodeId, Map.of()).keySet();
+    }
+
     public static Object savedBefore(String nodeId, ParameterSpec s) {
         Object v = SAVED_BEFORE.getOrDefault(nodeId, Map.of()).get(s.key());
         return v == null ? null : s.check(v);

@@ -207,7 +207,12 @@ class WorkflowFilesTest {
                 assertEquals(Files.readString(knime.resolve(f)).replaceAll(modified, ""),
                         Files.readString(ours.resolve(f)).replaceAll(modified, ""), f);
             } else {
-                assertEquals(keys(knime.resolve(f)), keys(ours.resolve(f)), f);
+                // KNIME saved these files before the sweep's slow_currents existed: it is read with its old value
+                List<String> written = new ArrayList<>(keys(ours.resolve(f)));
+                for (String added : SettingsMapping.addedLater("mean-field-sweep")) {
+                    written.removeIf(k -> k.equals("model/" + added) || k.startsWith("model/" + added + "_Internals"));
+                }
+                assertEquals(keys(knime.resolve(f)), written, f);
             }
         }
     }

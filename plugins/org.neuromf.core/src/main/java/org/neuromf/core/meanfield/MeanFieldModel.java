@@ -172,11 +172,22 @@ public final class MeanFieldModel implements FirstOrderDifferentialEquations {
         return tf[a].model().at(y[NU_E] + externalRate(time), y[NU_I], adaptation(y, a), gate(y, a));
     }
 
-    /** A state with rates nu_e, nu_i and nothing else (no covariance, no adaptation). */
+    /**
+     * A state with rates nu_e, nu_i, no covariance and no adaptation current, and every M gate at
+     * its steady state for these rates at the drive of t = 0. A gate left at 0 would start a cell
+     * without its M current, whose runaway the fast rates follow before the slow gate catches up.
+     */
     public double[] state(double nuE, double nuI) {
         double[] y = new double[dimension];
         y[NU_E] = nuE;
         y[NU_I] = nuI;
+        for (int a = 0; a < 2; a++) {
+            if (pIndex[a] >= 0) {
+                for (int i = 0; i < 50; i++) { // converges in a few steps: p moves muV by a few mV
+                    y[pIndex[a]] = gates[a].steadyState(fluctuations(y, a, 0), y[a]);
+                }
+            }
+        }
         return y;
     }
 
