@@ -94,7 +94,7 @@ class HostileInputTest {
             assertTrue(out().startsWith("Usage: neuromf " + command), command + ": " + out());
         }
         assertEquals(0, run("paper", "--help"));
-        assertTrue(out().contains("(default 3; allowed [1, 100])") && out().contains("(default 2000 ms; allowed [1000,"
+        assertTrue(out().contains("(default 5; allowed [1, 100])") && out().contains("(default 2000 ms; allowed [1000,"
                 + " 1000000] ms)"), out());
         assertEquals(0, run("simulate", "--help"));
         assertTrue(out().contains("(default 0.1 ms; allowed (0, 1] ms)"), out());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.transfer.TransferCoefficients;
 
 class MainTest {
 
@@ -136,7 +138,8 @@ class MainTest {
                 "--fi-max", "15", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient", "500", "--quiet",
                 "--out", scan.toString()), err());
         Table samples = Csv.read(scan.resolve("tf_samples.csv"));
-        assertEquals(List.of("fe_hz", "fi_hz", "fout_hz", "fout_sd_hz", "muv_mv", "sv_mv", "seeds", "w_pa"),
+        assertEquals(List.of("fe_hz", "fi_hz", "fout_hz", "fout_sd_hz", "muv_mv", "sv_mv", "seeds", "w_pa", "p_m",
+                "gate_drive_hz", "gate_rate_hz"),
                 samples.schema().names());
         assertEquals(32, samples.rowCount());
         Path fit = tmp.resolve("fit");
@@ -148,14 +151,21 @@ class MainTest {
         assertTrue(coefficients.getDouble(0, "fit_rms_error_hz") < 1, "rms " + coefficients.getDouble(0, "fit_rms_error_hz"));
         assertEquals(32, Csv.read(fit.resolve("residuals.csv")).rowCount());
         assertEquals(700, ImageIO.read(fit.resolve("tf.png").toFile()).getHeight());
-        // a sample file from before w_pa existed fits the same: every sample at W = 0
+        // a sample file from before w_pa, p_m and the gate columns existed fits the same threshold: every sample at
+        // W = 0 and p = 0, and no gate kinetics
         Path old = tmp.resolve("old.csv");
         Files.write(old, Files.readAllLines(scan.resolve("tf_samples.csv")).stream()
-                .map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+                .map(line -> String.join(",", Arrays.asList(line.split(",")).subList(0, 7))).toList());
         Path oldFit = tmp.resolve("old-fit");
         assertEquals(0, run("tf-fit", "--samples", old.toString(), "--cell", "HH_FS", "--network", "CONFIG1", "--out",
                 oldFit.toString()), err());
-        assertEquals(Files.readString(fit.resolve("coefficients.csv")), Files.readString(oldFit.resolve("coefficients.csv")));
+        Table oldCoefficients = Csv.read(oldFit.resolve("coefficients.csv"));
+        for (int k = 0; k < TransferCoefficients.COUNT; k++) {
+            assertEquals(coefficients.getDouble(0, TransferCoefficients.column(k)),
+                    oldCoefficients.getDouble(0, TransferCoefficients.column(k)));
+        }
+        assertTrue(Double.isFinite(coefficients.getDouble(0, "gate_spike_drive")));
+        assertTrue(Double.isNaN(oldCoefficients.getDouble(0, "gate_spike_drive")));
 
         Path points = tmp.resolve("points.csv");
         Files.writeString(points, "fe_hz,fi_hz\n5,8\n7,8\n");
