@@ -23,10 +23,11 @@ import org.neuromf.core.util.Progress;
 /**
  * The mean field with the M current as a state variable against the network (docs/mean-field.md
  * section 6), HH_RS--HH_FS--CONFIG1 at its drive of 4 Hz: the self-consistent transfer functions
- * measured with the gate free (stationary) and with it held (slow variables), each mean field at
+ * of the stationary mean field and of the one with the M gate a variable, each mean field at
  * first order, against the network over seeds 1..N (2000 ms, the first 500 ms a transient, rates in
  * 5 ms bins), for the double Gaussian (t0 = 1000 ms), a step of 1 Hz from 1000 to 1600 ms, and
- * no stimulus. It prints the response measures of {@link Response} and checks the goals: peak time
+ * no stimulus. It prints the response measures of {@link Response}, the network's with their
+ * jackknife standard errors over seeds, and checks the goals: peak time
  * (and, for reference, the time of the maximum) within 15 ms of the network's, peak rise within 20 %, the rate 200 ms after the peak within 15 %,
  * correlation at least 90 % of the noise ceiling, the step's overshoot ratio and relaxation time
  * within 20 %, and spontaneous rates no further from the network's than the stationary mean field's.
@@ -86,6 +87,7 @@ public final class SlowCurrentsBenchmark {
         }
         System.out.printf(Locale.ROOT, "network runs done, %.0f s%n", (System.nanoTime() - start) / 1e9);
         double[][] values = new double[modes.length + 1][];
+        double[] errors = networkErrors(runs, spontaneousInh, drive);
         Operation mf = new MeanFieldOperation();
         for (int m = 0; m <= modes.length; m++) {
             double[][] r = new double[3][];
@@ -108,7 +110,7 @@ public final class SlowCurrentsBenchmark {
         String[] quantities = {"peak time: centre above half the rise (ms)", "time of the maximum (ms)", "peak rise (Hz)", "rate 200 ms after the peak (Hz)",
             "correlation (network: noise ceiling)", "step overshoot ratio", "step relaxation time (ms)",
             "spontaneous nu_e (Hz)", "spontaneous nu_i (Hz)"};
-        System.out.println("quantity | network | stationary | slow variables | goal met (slow variables)");
+        System.out.println("quantity | network ± SE | stationary | slow variables | goal met (slow variables)");
         double[] net = values[0];
         double[] slow = values[2];
         boolean[] met = {Math.abs(slow[0] - net[0]) <= 15, Math.abs(slow[1] - net[1]) <= 15, within(slow[2], net[2], 0.2),
@@ -116,10 +118,30 @@ public final class SlowCurrentsBenchmark {
             within(slow[6], net[6], 0.2), Math.abs(slow[7] - net[7]) <= Math.abs(values[1][7] - net[7]),
             Math.abs(slow[8] - net[8]) <= Math.abs(values[1][8] - net[8])};
         for (int q = 0; q < quantities.length; q++) {
-            System.out.printf(Locale.ROOT, "%s | %.4g | %.4g | %.4g | %b%n", quantities[q], net[q], values[1][q], slow[q],
-                    met[q]);
+            System.out.printf(Locale.ROOT, "%s | %.4g ± %.2g | %.4g | %.4g | %b%n", quantities[q], net[q], errors[q],
+                    values[1][q], slow[q], met[q]);
         }
         System.out.printf(Locale.ROOT, "total %.0f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The jackknife standard errors over seeds of the network's values, in the order of the printed quantities. */
+    private static double[] networkErrors(List<List<double[]>> runs, List<double[]> spontaneousInh, double[][] drive) {
+        List<double[]> pulse = runs.get(1);
+        List<double[]> step = runs.get(2);
+        return new double[] {
+            Response.jackknifeError(pulse, l -> pulse(l, drive[1]).peakTime()),
+            Response.jackknifeError(pulse, l -> pulse(l, drive[1]).maximumTime()),
+            Response.jackknifeError(pulse, l -> pulse(l, drive[1]).peakRise()),
+            Response.jackknifeError(pulse, l -> pulse(l, drive[1]).valueAt()),
+            Response.jackknifeError(pulse, Response::noiseCeiling),
+            Response.jackknifeError(step, l -> Response.step(Response.seedMean(l), drive[2], BIN).overshootRatio()),
+            Response.jackknifeError(step, l -> Response.step(Response.seedMean(l), drive[2], BIN).relaxationTime()),
+            Response.jackknifeError(runs.get(0), l -> mean(Response.seedMean(l))),
+            Response.jackknifeError(spontaneousInh, l -> mean(Response.seedMean(l)))};
+    }
+
+    private static Response.Pulse pulse(List<double[]> seeds, double[] drive) {
+        return Response.pulse(Response.seedMean(seeds), drive, TRANSIENT, BIN, T0 + 200);
     }
 
     private static double mean(double[] x) {

@@ -428,7 +428,7 @@ final class PaperCommand implements Main.Command {
                     + " input trains (%s); the spontaneous fixed point went from nu_e = %.4f,"
                     + " nu_i = %.4f Hz (Poisson scans at the network's dt) to %.4f, %.4f Hz, the last rescan moving it"
                     + " by %.2f %%. Output CV of the interspike intervals at the fixed point: %.3f (exc), %.3f (inh).%n",
-                    slow == SlowCurrents.PAPER ? "" : " with the M gate held (focus points at the fixed point's p)", last, r.warnings().isEmpty() ? "converged" : "not converged", steps.getDouble(0, "nu_e_hz"),
+                    slow == SlowCurrents.PAPER ? "" : " with the M gate a variable (grid with the gate held at 0, focus points with it free at the fixed point's mean)", last, r.warnings().isEmpty() ? "converged" : "not converged", steps.getDouble(0, "nu_e_hz"),
                     steps.getDouble(0, "nu_i_hz"), steps.getDouble(last, "nu_e_hz"), steps.getDouble(last, "nu_i_hz"),
                     steps.getDouble(last, "change_percent"), steps.getDouble(last, "out_cv_exc"),
                     steps.getDouble(last, "out_cv_inh")));
@@ -547,7 +547,9 @@ final class PaperCommand implements Main.Command {
             List<ColumnSpec> columns = new ArrayList<>(List.of(ColumnSpec.text("population", "population"),
                     ColumnSpec.text("quantity", "what is measured"), ColumnSpec.text("unit", "unit"),
                     ColumnSpec.real("network", "the network's mean over seeds; for response_correlation the noise"
-                            + " ceiling, the mean correlation between two seeds")));
+                            + " ceiling, the mean correlation between two seeds"),
+                    ColumnSpec.real("network_se", "the network value's jackknife standard error over seeds (NaN"
+                            + " below 3 seeds)")));
             for (Method method : methods) {
                 columns.add(ColumnSpec.real("mean_field" + method.suffix(), "mean field: " + method.name()));
             }
@@ -558,7 +560,7 @@ final class PaperCommand implements Main.Command {
                         "response_correlation"};
             String[] units = step ? new String[] {"", "ms", ""} : new String[] {"ms", "ms", "Hz", "Hz", ""};
             responses.append(String.format(Locale.ROOT, "%n### Response to the %s, %s (network: mean of %d seeds)%n%n"
-                    + "| population | quantity | network | %s |%n|---|---|---|%s%n", step ? String.format(Locale.ROOT,
+                    + "| population | quantity | network (± jackknife SE) | %s |%n|---|---|---|%s%n", step ? String.format(Locale.ROOT,
                             "step of %.0f Hz from %.0f to %.0f ms", STEP_HZ, t0, t0 + STEP_MS) : "double Gaussian",
                     config, seeds, String.join(" | ", methods.stream().map(Method::name).toList()),
                     "---|".repeat(methods.size())));
@@ -566,6 +568,22 @@ final class PaperCommand implements Main.Command {
                 List<double[]> runs = binned.get(a);
                 double[] mean = Response.seedMean(runs);
                 double[][] values = new double[methods.size() + 1][];
+                double[] errors = new double[quantities.length];
+                for (int q = 0; q < quantities.length; q++) {
+                    int quantity = q;
+                    errors[q] = Response.jackknifeError(runs, seedSet -> {
+                        double[] m = Response.seedMean(seedSet);
+                        return switch (quantities[quantity]) {
+                            case "overshoot_ratio" -> Response.step(m, drive, BIN_MS).overshootRatio();
+                            case "relaxation_time" -> Response.step(m, drive, BIN_MS).relaxationTime();
+                            case "response_correlation" -> Response.noiseCeiling(seedSet);
+                            default -> {
+                                Response.Pulse p = Response.pulse(m, drive, transientMs, BIN_MS, t0 + 200);
+                                yield new double[] {p.peakTime(), p.maximumTime(), p.peakRise(), p.valueAt()}[quantity];
+                            }
+                        };
+                    });
+                }
                 for (int m = 0; m <= methods.size(); m++) {
                     double[] r = m == 0 ? mean : Comparison.binned(fields.get(m - 1).table(0), mfColumn[a], transientMs,
                             tstop, BIN_MS);
@@ -579,14 +597,16 @@ final class PaperCommand implements Main.Command {
                     }
                 }
                 for (int q = 0; q < quantities.length; q++) {
-                    List<Object> row = new ArrayList<>(List.of(POPULATIONS[a], quantities[q], units[q]));
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.4g %s |",
-                            POPULATIONS[a], quantities[q], values[0][q], units[q]));
-                    for (int m = 0; m <= methods.size(); m++) {
+                    List<Object> row = new ArrayList<>(List.of(POPULATIONS[a], quantities[q], units[q], values[0][q],
+                            errors[q]));
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %.4g%s %s |",
+                            POPULATIONS[a], quantities[q], values[0][q], Double.isFinite(errors[q])
+                                    ? String.format(Locale.ROOT, " ± %.2g", errors[q]) : "", units[q]));
+                    for (int m = 1; m <= methods.size(); m++) {
                         row.add(values[m][q]);
-                        if (m > 0 && !Double.isFinite(values[m][q])) {
+                        if (!Double.isFinite(values[m][q])) {
                             line.append(" — |");
-                        } else if (m > 0) {
+                        } else {
                             line.append(String.format(Locale.ROOT, " %.4g (%s) |", values[m][q],
                                     quantities[q].endsWith("_time") && !step ? String.format(Locale.ROOT, "%+.0f ms",
                                             values[m][q] - values[0][q]) : relative(values[m][q], values[0][q])));

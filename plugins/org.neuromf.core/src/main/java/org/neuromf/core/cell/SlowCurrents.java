@@ -1,5 +1,6 @@
 package org.neuromf.core.cell;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -49,11 +50,35 @@ public enum SlowCurrents {
             return cell.with(Map.of("a_ns", 0.0, "b_pa", 0.0, "i0_pa", (adex.i0 - w) * 1e12));
         }
         if (carriesGate(cell)) {
-            HodgkinHuxleyCell hh = (HodgkinHuxleyCell) cell;
-            double g = hh.gM * p;
-            double gL = hh.gL + g;
-            return cell.with(Map.of("gm_ns", 0.0, "gl_ns", gL * 1e9, "el_mv", (hh.gL * hh.eL + g * hh.eK) / gL * 1e3));
+            return withMConductance((HodgkinHuxleyCell) cell, p, Map.of("gm_ns", 0.0));
         }
         return cell;
+    }
+
+    /**
+     * The HH cell with its M gate free but the gate's mean moved by {@code shift}: the extra M
+     * current gM shift (V - EK) is a constant conductance merged into the leak, as in {@link #held}.
+     * Measured so, the cell fires as one whose own gate fluctuates with each of its spikes, around
+     * a mean of its free gate's mean plus the shift; a held gate does not fluctuate, and the cell
+     * held at its own mean fires a few per cent less (docs/mean-field.md section 6).
+     *
+     * @param shift the move of the gate's mean, either sign, as long as gL + gM shift stays positive
+     */
+    public static Cell gateShifted(HodgkinHuxleyCell cell, double shift) {
+        return withMConductance(cell, shift, Map.of());
+    }
+
+    /** The cell with the constant conductance gM p towards EK merged into its leak, and {@code others} set. */
+    private static Cell withMConductance(HodgkinHuxleyCell hh, double p, Map<String, Object> others) {
+        double g = hh.gM * p;
+        double gL = hh.gL + g;
+        if (!(gL > 0)) {
+            throw new IllegalArgumentException("the M gate moved by " + p + " leaves " + hh.name()
+                    + " a leak conductance of " + gL * 1e9 + " nS: it must stay positive");
+        }
+        Map<String, Object> values = new HashMap<>(others);
+        values.put("gl_ns", gL * 1e9);
+        values.put("el_mv", (hh.gL * hh.eL + g * hh.eK) / gL * 1e3);
+        return hh.with(values);
     }
 }

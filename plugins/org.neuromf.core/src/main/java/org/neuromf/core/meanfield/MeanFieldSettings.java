@@ -29,8 +29,9 @@ public final class MeanFieldSettings {
             SlowCurrents.class, SlowCurrents.PAPER, "paper: as Carlu et al. 2020, the adaptation W of AdEx cells is a"
                     + " state variable and every other slow current is inside the stationary transfer function;"
                     + " state_variables: the M current of HH cells is a state variable too (its mean gate p), which lets"
-                    + " the mean field follow the network's adaptation to a stimulus. Its transfer function must then be"
-                    + " measured with the M current held (scan with slow_currents = state_variables)");
+                    + " the mean field follow the network's adaptation to a stimulus. Its transfer function must then carry"
+                    + " the gate's kinetics: scanned with slow_currents = state_variables (the gate held), or from the"
+                    + " self-consistent loop with it (the gate free where the mean field operates)");
 
     public static final List<ParameterSpec> PARAMETERS = List.of(ORDER, T, SLOW_CURRENTS,
             ParameterSpec.Real.of("tstop", "Duration", MILLISECOND, 2000, Range.aboveUpTo(0, 1e8),

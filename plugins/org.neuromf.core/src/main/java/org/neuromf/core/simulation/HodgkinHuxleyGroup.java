@@ -46,6 +46,11 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
         tabulated = gating == GatingMode.TABULATED;
     }
 
+    /** The M gate of neuron i. */
+    double gate(int i) {
+        return p[i];
+    }
+
     @Override
     void initialise(SplittableRandom rng) {
         super.initialise(rng);

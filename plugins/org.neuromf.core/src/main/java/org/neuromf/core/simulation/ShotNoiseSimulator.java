@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellFamily;
+import org.neuromf.core.cell.HodgkinHuxleyCell;
 import org.neuromf.core.cell.HodgkinHuxleyRates;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
@@ -81,18 +82,22 @@ public final class ShotNoiseSimulator {
     }
 
     /**
-     * What was measured at one point, inputs fe, fi (Hz) with an adaptation current w (A) or an
-     * M-current gate p held fixed (0 unless the cell was measured so, see {@link #heldAt}): the rate
+     * What was measured at one point, inputs fe, fi (Hz), placed at an adaptation current w (A) and
+     * a mean M-current gate p (0 unless the cell was measured so, see {@link #heldAt}): the rate
      * of each repetition (Hz, over the counted time), the mean and SD of V over the
      * {@code subthresholdSamples} subthreshold samples of all repetitions (V), the mean and SD of
      * each conductance over the counted steps (S), the output's interspike intervals, and for an HH
-     * cell how its M gate would move: the means of {@code p_inf(V)/tau_p(V)} ({@code gateDrive}) and
-     * {@code 1/tau_p(V)} ({@code gateRate}) over the counted steps (1/s; NaN for other cells), so
-     * that a free gate at p would change at {@code gateDrive - gateRate p}.
+     * cell how its M gate moves: the mean of {@code p_inf(V)/tau_p(V)} over the counted steps
+     * ({@code gateDrive}, 1/s) and the rate at which the gate's mean decays ({@code gateRate}, 1/s),
+     * so that the mean gate changes at {@code gateDrive - gateRate p}: for the cell's own free gate
+     * (gM > 0) {@code <p/tau_p(V)> / <p>}, which holds the gate's correlation with V around a
+     * spike, for a gate held fixed (gM = 0, {@link #heldAt}) {@code <1/tau_p(V)>}, to which the
+     * first reduces at constant p. {@code gateMean} is the time mean of the cell's own free gate
+     * (NaN without one: not an HH cell, or gM = 0); gateDrive and gateRate are NaN for other cells.
      */
     public record Measurement(double fe, double fi, double w, double p, double[] rates, double muV, double sV,
             long subthresholdSamples, double muGe, double sGe, double muGi, double sGi, Intervals intervals,
-            double gateDrive, double gateRate) {
+            double gateDrive, double gateRate, double gateMean) {
 
         /**
          * The bytes a measurement of {@code seeds} repetitions holds: the record, its rates, a list's
@@ -132,16 +137,26 @@ public final class ShotNoiseSimulator {
             double[] ge = pooled(rates.length, muGe, sGe, more.rates.length, more.muGe, more.sGe);
             double[] gi = pooled(rates.length, muGi, sGi, more.rates.length, more.muGi, more.sGi);
             double n = rates.length + more.rates.length;
+            // a free gate's decay rate is <p/tau_p> / <p>: pooled with the weight of each part's <p>
+            boolean free = !Double.isNaN(gateMean);
+            double weight = free ? gateMean : 1;
+            double moreWeight = free ? more.gateMean : 1;
             return new Measurement(fe, fi, w, p, all, v[0], v[1], subthresholdSamples + more.subthresholdSamples, ge[0],
                     ge[1], gi[0], gi[1], intervals.merge(more.intervals),
                     (rates.length * gateDrive + more.rates.length * more.gateDrive) / n,
-                    (rates.length * gateRate + more.rates.length * more.gateRate) / n);
+                    (rates.length * weight * gateRate + more.rates.length * moreWeight * more.gateRate)
+                            / (rates.length * weight + more.rates.length * moreWeight),
+                    (rates.length * gateMean + more.rates.length * more.gateMean) / n);
         }
 
-        /** This measurement, made on a cell whose adaptation current was held at w (A) and M gate at p. */
+        /**
+         * This measurement, placed at an adaptation current w (A) and mean M gate p: those the cell
+         * was measured with held, or for a free gate whose mean was shifted, its own mean plus the shift
+         * ({@link org.neuromf.core.cell.SlowCurrents#gateShifted}).
+         */
         public Measurement heldAt(double w, double p) {
             return new Measurement(fe, fi, w, p, rates, muV, sV, subthresholdSamples, muGe, sGe, muGi, sGi, intervals,
-                    gateDrive, gateRate);
+                    gateDrive, gateRate, gateMean);
         }
 
         private static double[] pooled(double n1, double m1, double s1, double n2, double m2, double s2) {
@@ -170,7 +185,7 @@ public final class ShotNoiseSimulator {
             return "Measurement[fe=" + fe + ", fi=" + fi + ", w=" + w + ", p=" + p + ", rates=" + Arrays.toString(rates)
                     + ", muV=" + muV + ", sV=" + sV + ", subthresholdSamples=" + subthresholdSamples + ", muGe=" + muGe + ", sGe=" + sGe
                     + ", muGi=" + muGi + ", sGi=" + sGi + ", intervals=" + intervals + ", gateDrive=" + gateDrive
-                    + ", gateRate=" + gateRate + "]";
+                    + ", gateRate=" + gateRate + ", gateMean=" + gateMean + "]";
         }
     }
 
@@ -325,7 +340,9 @@ public final class ShotNoiseSimulator {
         double[] g = group.g;
         SpikeBuffer spikes = new SpikeBuffer();
         double sumV = 0, sumV2 = 0, sumGe = 0, sumGe2 = 0, sumGi = 0, sumGi2 = 0, sumDrive = 0, sumRate = 0;
+        double sumGate = 0, sumDecay = 0;
         boolean gate = cell.family() == CellFamily.HH;
+        HodgkinHuxleyGroup freeGate = gate && ((HodgkinHuxleyCell) cell).gM > 0 ? (HodgkinHuxleyGroup) group : null;
         long[] intervals = new long[n];
         double[] sumI = new double[n];
         double[] sumI2 = new double[n];
@@ -427,6 +444,11 @@ public final class ShotNoiseSimulator {
                     double rate = 1e3 / HodgkinHuxleyRates.tauP(mv);
                     sumRate += rate;
                     sumDrive += rate * HodgkinHuxleyRates.pInf(mv);
+                    if (freeGate != null) {
+                        double p = freeGate.gate(r);
+                        sumGate += p;
+                        sumDecay += rate * p;
+                    }
                 }
             }
         }
@@ -441,7 +463,9 @@ public final class ShotNoiseSimulator {
         double samples = (double) (steps - transientSteps) * n;
         return new Measurement(fe, fi, 0, 0, rates, mean(sumV, subthreshold), sd(sumV, sumV2, subthreshold), subthreshold,
                 sumGe / samples, sd(sumGe, sumGe2, samples), sumGi / samples, sd(sumGi, sumGi2, samples),
-                isi, gate ? sumDrive / samples : Double.NaN, gate ? sumRate / samples : Double.NaN);
+                isi, gate ? sumDrive / samples : Double.NaN,
+                !gate ? Double.NaN : freeGate != null ? sumDecay / sumGate : sumRate / samples,
+                freeGate != null ? sumGate / samples : Double.NaN);
     }
 
     /** The intervals each of n repetitions keeps for the unit sample: enough for the sample if all contribute. */

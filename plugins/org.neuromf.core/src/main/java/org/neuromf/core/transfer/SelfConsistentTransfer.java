@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.cell.HodgkinHuxleyCell;
 import org.neuromf.core.cell.SlowCurrents;
 import org.neuromf.core.meanfield.FixedPoint;
 import org.neuromf.core.meanfield.MeanField;
@@ -32,8 +33,9 @@ import org.neuromf.core.util.Progress;
  * <ol>
  * <li>scan both cells under the current presynaptic input, and measure them again, with many more
  * repetitions, at the current fixed point and around it ({@value #FOCUS_STEP} relative steps in
- * fe and fi, with the fixed point's slow currents held where the mean field carries them: where
- * the mean field will operate); fit;</li>
+ * fe and fi, with the fixed point's slow currents where the mean field carries them: an AdEx
+ * cell's W held, an HH cell's M gate free with its mean moved to the fixed point's; where the
+ * mean field will operate); fit, the M gate's kinetics from these points;</li>
  * <li>the mean field's spontaneous fixed point (nu_e, nu_i) with these fits;</li>
  * <li>the interspike intervals of each cell's output at that fixed point become the renewal
  * trains of its population's synapses for the next scan, drawn from their empirical
@@ -156,7 +158,8 @@ public final class SelfConsistentTransfer {
                                 scan.inDegree() == TransferScan.InDegree.BINOMIAL);
             }
             Iteration iteration = iterate(network, it, inputs, scan, focus, p4, slow, v,
-                    previous == null ? null : previous.state(), part);
+                    previous == null ? null : previous.state(),
+                    iterations.isEmpty() ? null : iterations.get(iterations.size() - 1).atFixedPoint(), part);
             iterations.add(iteration);
             for (int a = 0; a < 2; a++) {
                 Measurement m = iteration.atFixedPoint()[a];
@@ -182,12 +185,12 @@ public final class SelfConsistentTransfer {
 
     /**
      * Scans, fits and finds the fixed point under these inputs, starting from {@code start} (the
-     * previous iteration's fixed point; null: from rest); then measures the output where the mean
-     * field operates.
+     * previous iteration's fixed point, where the whole cells were measured as {@code atStart};
+     * both null: from rest); then measures the output where the mean field operates.
      */
     private static Iteration iterate(Network network, int index, PresynapticInput[] inputs, TransferScan.Settings scan,
             TransferScan.Settings focus, boolean p4, SlowCurrents slow, ParameterValues v, double[] start,
-            Progress progress) {
+            Measurement[] atStart, Progress progress) {
         Cell[] cells = new Cell[2];
         SynapticInput[] synapses = new SynapticInput[2];
         List<List<Measurement>> samples = new ArrayList<>();
@@ -198,25 +201,40 @@ public final class SelfConsistentTransfer {
             samples.add(new ArrayList<>(TransferScan.grid(cells[a], synapses[a], inputs[a], scan,
                     progress.sub(0.4 * a, 0.4))));
         }
-        TransferCoefficients[] coefficients = fit(network, cells, synapses, samples, p4);
+        TransferCoefficients[] coefficients = fit(network, cells, synapses, samples, null, p4);
         MeanFieldModel model = model(network, coefficients, v, slow);
         FixedPoint fixedPoint = fixedPoint(network, model, start, index);
-        // the focus points sharpen the fit where the mean field evaluates it, with the fixed point's slow currents
-        // held. They are centred on the previous iteration's fixed point, which the previous focus
+        // the focus points sharpen the fit where the mean field evaluates it, with the fixed point's slow
+        // currents. They are centred on the previous iteration's fixed point, which the previous focus
         // points placed: the grid's fit alone can miss a low-rate fixed point by a factor 2 (HH at a drive of 2 Hz)
         double[] centre = start != null ? start : fixedPoint.state();
         double fe = inputRateE(network, centre);
         double fi = centre[MeanFieldModel.NU_I];
         double[] focusFe = {fe, fe * (1 - FOCUS_STEP), fe * (1 + FOCUS_STEP), fe, fe};
         double[] focusFi = {fi, fi, fi, fi * (1 - FOCUS_STEP), fi * (1 + FOCUS_STEP)};
+        List<List<Measurement>> focused = new ArrayList<>();
         for (int a = 0; a < 2; a++) {
             progress.report(0.8 + 0.1 * a, "iteration " + index + ": measuring " + cells[a].name() + " at the fixed point");
+            Cell whole = network.population(a).cell();
             double w = model.adaptation(centre, a);
             double p = model.gate(centre, a);
-            samples.get(a).addAll(TransferScan.points(slow.held(network.population(a).cell(), w, p), synapses[a],
-                    inputs[a], focusFe, focusFi, w, p, focus, progress.sub(0.8 + 0.1 * a, 0.1)));
+            Progress part = progress.sub(0.8 + 0.1 * a, 0.1);
+            List<Measurement> measured;
+            if (slow.carriesGate(whole)) {
+                // the gate stays free, fluctuating with the cell's own spikes as in the network, its mean moved
+                // from the free gate's at the centre (measured there last iteration; first: not moved) to the fixed point's
+                double shift = atStart == null ? 0 : p - atStart[a].gateMean();
+                measured = TransferScan.points(SlowCurrents.gateShifted((HodgkinHuxleyCell) whole, shift), synapses[a],
+                        inputs[a], focusFe, focusFi, focus, part).stream().map(m -> m.heldAt(w, m.gateMean() + shift))
+                        .toList();
+            } else {
+                measured = TransferScan.points(slow.held(whole, w, p), synapses[a], inputs[a], focusFe, focusFi, w, p,
+                        focus, part);
+            }
+            samples.get(a).addAll(measured);
+            focused.add(measured);
         }
-        coefficients = fit(network, cells, synapses, samples, p4);
+        coefficients = fit(network, cells, synapses, samples, focused, p4);
         fixedPoint = fixedPoint(network, model(network, coefficients, v, slow), centre, index);
         Measurement[] atFixedPoint = new Measurement[2];
         double feStar = inputRateE(network, fixedPoint.state());
@@ -237,42 +255,51 @@ public final class SelfConsistentTransfer {
 
     /**
      * Both cells' fits, every sample weighted by its standard error ({@link TransferSamples#standardErrors}),
-     * with their M gates' kinetics (HH cells). The template is the network's cell's, whose M current
-     * a held gate p turns into the conductance gM p.
+     * with their M gates' kinetics (HH cells) from {@code gateSamples} where they fired (null: from
+     * all samples): the focus points, so that the gate's steady state is the measured one where the
+     * mean field operates. The template is the network's cell's, whose M current a gate p turns
+     * into the conductance gM p.
      */
     private static TransferCoefficients[] fit(Network network, Cell[] scanned, SynapticInput[] synapses,
-            List<List<Measurement>> samples, boolean p4) {
+            List<List<Measurement>> samples, List<List<Measurement>> gateSamples, boolean p4) {
         TransferCoefficients[] c = new TransferCoefficients[2];
         for (int a = 0; a < 2; a++) {
-            List<Measurement> s = samples.get(a);
-            double[] fe = new double[s.size()];
-            double[] fi = new double[s.size()];
-            double[] w = new double[s.size()];
-            double[] p = new double[s.size()];
-            double[] drive = new double[s.size()];
-            double[] gateRate = new double[s.size()];
-            double[] rate = new double[s.size()];
-            double[] sd = new double[s.size()];
-            int[] seeds = new int[s.size()];
-            for (int i = 0; i < s.size(); i++) {
-                Measurement m = s.get(i);
-                fe[i] = m.fe();
-                fi[i] = m.fi();
-                w[i] = m.w();
-                p[i] = m.p();
-                drive[i] = m.gateDrive();
-                gateRate[i] = m.gateRate();
-                rate[i] = m.meanRate();
-                sd[i] = m.rateSd();
-                seeds[i] = m.rates().length;
-            }
-            Cell cell = network.population(a).cell();
-            FluctuationModel template = FluctuationModel.of(cell, synapses[a]);
-            c[a] = TransferFit.fit(scanned[a].name(), template, fe, fi, w, p, rate, TransferSamples.standardErrors(rate, sd,
-                    seeds), p4).coefficients().withGate(MCurrentGate.measure(template, fe, fi, w, p, rate, drive,
-                            gateRate));
+            Columns s = Columns.of(samples.get(a));
+            FluctuationModel template = FluctuationModel.of(network.population(a).cell(), synapses[a]);
+            MCurrentGate gate = gateSamples == null ? null : Columns.of(gateSamples.get(a)).gate(template);
+            c[a] = TransferFit.fit(scanned[a].name(), template, s.fe, s.fi, s.w, s.p, s.rate,
+                    TransferSamples.standardErrors(s.rate, s.sd, s.seeds), p4).coefficients()
+                    .withGate(gate != null ? gate : s.gate(template));
         }
         return c;
+    }
+
+    /** The columns of a list of measurements that a fit reads. */
+    private record Columns(double[] fe, double[] fi, double[] w, double[] p, double[] drive, double[] gateRate,
+            double[] rate, double[] sd, int[] seeds) {
+
+        static Columns of(List<Measurement> s) {
+            int n = s.size();
+            Columns c = new Columns(new double[n], new double[n], new double[n], new double[n], new double[n],
+                    new double[n], new double[n], new double[n], new int[n]);
+            for (int i = 0; i < n; i++) {
+                Measurement m = s.get(i);
+                c.fe[i] = m.fe();
+                c.fi[i] = m.fi();
+                c.w[i] = m.w();
+                c.p[i] = m.p();
+                c.drive[i] = m.gateDrive();
+                c.gateRate[i] = m.gateRate();
+                c.rate[i] = m.meanRate();
+                c.sd[i] = m.rateSd();
+                c.seeds[i] = m.rates().length;
+            }
+            return c;
+        }
+
+        MCurrentGate gate(FluctuationModel template) {
+            return MCurrentGate.measure(template, fe, fi, w, p, rate, drive, gateRate);
+        }
     }
 
     private static MeanFieldModel model(Network network, TransferCoefficients[] coefficients, ParameterValues v,

@@ -64,6 +64,29 @@ class SlowCurrentsTest {
         assertEquals(rs.eL, scanned.eL, 1e-12 * Math.abs(rs.eL));
     }
 
+    /**
+     * A shifted gate keeps gM and its gate, and adds gM shift in parallel with gL, of either sign:
+     * shift 0.1 gives 13 nS towards -70.77 mV as above, shift -0.1 gives 7 nS towards
+     * (-650 + 270) / 7 = -54.29 mV; a shift that leaves no leak is refused, naming the cell.
+     */
+    @Test
+    void aShiftedGateKeepsTheMCurrentAndMovesTheLeak() {
+        HodgkinHuxleyCell rs = (HodgkinHuxleyCell) CellPresets.get("HH_RS");
+        HodgkinHuxleyCell none = (HodgkinHuxleyCell) SlowCurrents.gateShifted(rs, 0);
+        assertEquals(rs.parameters().asMap(), none.parameters().asMap(), "no shift, the cell as it was");
+        HodgkinHuxleyCell up = (HodgkinHuxleyCell) SlowCurrents.gateShifted(rs, 0.1);
+        assertEquals(30.0, up.parameters().real("gm_ns"), 1e-12);
+        assertEquals(13.0, up.parameters().real("gl_ns"), 1e-12);
+        assertEquals(-920.0 / 13, up.parameters().real("el_mv"), 1e-12);
+        HodgkinHuxleyCell down = (HodgkinHuxleyCell) SlowCurrents.gateShifted(rs, -0.1);
+        assertEquals(7.0, down.parameters().real("gl_ns"), 1e-12);
+        assertEquals(-380.0 / 7, down.parameters().real("el_mv"), 1e-12);
+        assertEquals(others(rs, Set.of("gl_ns", "el_mv")), others(down, Set.of("gl_ns", "el_mv")), "nothing else changes");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SlowCurrents.gateShifted(rs, -0.34));
+        assertTrue(e.getMessage().contains("HH_RS") && e.getMessage().contains("leak"), e.getMessage());
+    }
+
     @Test
     void cellsWithoutACarriedGateAreUnchanged() {
         Cell rs = CellPresets.get("HH_RS");

@@ -23,7 +23,7 @@ class TransferSamplesTest {
         for (int r = 0; r < rates.length; r++) {
             rates[r] = spikes[r] / COUNTED;
         }
-        return new Measurement(fe, 0, 0, 0, rates, -0.06, 0.004, 1000, 0, 0, 0, 0, Intervals.NONE, Double.NaN, Double.NaN);
+        return new Measurement(fe, 0, 0, 0, rates, -0.06, 0.004, 1000, 0, 0, 0, 0, Intervals.NONE, Double.NaN, Double.NaN, Double.NaN);
     }
 
     @Test
