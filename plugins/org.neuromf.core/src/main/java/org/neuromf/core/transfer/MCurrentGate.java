@@ -8,18 +8,19 @@ import org.neuromf.core.cell.HodgkinHuxleyRates;
  * How the mean M-current gate p of a population of HH cells moves (docs/mean-field.md section 6).
  * Each gate follows {@code dp/dt = (p_inf(V) - p) / tau_p(V)}, linear in p, so the population's
  * mean moves at {@code dp/dt = A - B p} with {@code A = <p_inf(V)/tau_p(V)>} and
- * {@code B = <1/tau_p(V)>} averaged over the membrane potential. Between spikes V is taken as
- * Gaussian with the template's mean and SD (MODEL.md 4b); each spike, with the after-hyperpolarisation
- * that follows it, adds {@code spikeDrive} to the time integral of p_inf/tau_p and {@code spikeRate}
- * to that of 1/tau_p:
+ * {@code B = <p/tau_p(V)>/<p>}, which is {@code <1/tau_p(V)>} but for the gate's correlation with V
+ * around spikes. Between spikes V is taken as Gaussian with the template's mean and SD (MODEL.md
+ * 4b), where that correlation is left out; each spike, with the after-hyperpolarisation that
+ * follows it, adds {@code spikeDrive} to the time integral of p_inf/tau_p and {@code spikeRate} to
+ * that of B:
  * <pre>
  *     A = &lt;p_inf/tau_p&gt;_N(muV, sV) + nu spikeDrive,    B = &lt;1/tau_p&gt;_N(muV, sV) + nu spikeRate
  * </pre>
- * The two per-spike values are measured from single-neuron simulations of the cell with its gate
- * held ({@link #measure}); nothing comes from a network.
+ * The two per-spike values are measured from single-neuron simulations of the cell alone
+ * ({@link #measure}); nothing comes from a network.
  *
  * @param spikeDrive the integral of p_inf/tau_p a spike adds beyond the Gaussian's (dimensionless)
- * @param spikeRate the integral of 1/tau_p a spike adds beyond the Gaussian's (dimensionless)
+ * @param spikeRate the integral of B a spike adds beyond the Gaussian's (dimensionless)
  */
 public record MCurrentGate(double spikeDrive, double spikeRate) {
 
@@ -62,10 +63,11 @@ public record MCurrentGate(double spikeDrive, double spikeRate) {
 
     /**
      * The per-spike values from single-neuron measurements: at every sample that fired (rate > 0),
-     * the measured averages of p_inf/tau_p and 1/tau_p ({@code drive}, {@code rate}, 1/s) less the
-     * Gaussian's at the template's muV and sV, against the firing rate, by least squares through
-     * the origin. Samples are weighted equally in their excess per spike, so that the many slowly
-     * firing points where the mean field operates count as much as the few fast ones.
+     * the measured A and B ({@code drive}, {@code rate}, 1/s; {@link
+     * org.neuromf.core.simulation.ShotNoiseSimulator.Measurement}) less the Gaussian's at the
+     * template's muV and sV, divided by the sample's rate; the mean of these excesses per spike
+     * over the samples, each weighted equally, so that the many slowly firing points where the mean
+     * field operates count as much as the few fast ones.
      *
      * @return the gate, or null when no sample fired or a sample has no gate averages (not an HH cell)
      */
