@@ -571,30 +571,14 @@ final class PaperCommand implements Main.Command {
                 double[] errors = new double[quantities.length];
                 for (int q = 0; q < quantities.length; q++) {
                     int quantity = q;
-                    errors[q] = Response.jackknifeError(runs, seedSet -> {
-                        double[] m = Response.seedMean(seedSet);
-                        return switch (quantities[quantity]) {
-                            case "overshoot_ratio" -> Response.step(m, drive, BIN_MS).overshootRatio();
-                            case "relaxation_time" -> Response.step(m, drive, BIN_MS).relaxationTime();
-                            case "response_correlation" -> Response.noiseCeiling(seedSet);
-                            default -> {
-                                Response.Pulse p = Response.pulse(m, drive, transientMs, BIN_MS, t0 + 200);
-                                yield new double[] {p.peakTime(), p.maximumTime(), p.peakRise(), p.valueAt()}[quantity];
-                            }
-                        };
-                    });
+                    errors[q] = Response.jackknifeError(runs, seedSet -> measures(step, Response.seedMean(seedSet), drive,
+                            Response.noiseCeiling(seedSet))[quantity]);
                 }
                 for (int m = 0; m <= methods.size(); m++) {
                     double[] r = m == 0 ? mean : Comparison.binned(fields.get(m - 1).table(0), mfColumn[a], transientMs,
                             tstop, BIN_MS);
-                    double correlation = m == 0 ? Response.noiseCeiling(runs) : Response.correlation(runs, r);
-                    if (step) {
-                        Response.Step st = Response.step(r, drive, BIN_MS);
-                        values[m] = new double[] {st.overshootRatio(), st.relaxationTime(), correlation};
-                    } else {
-                        Response.Pulse p = Response.pulse(r, drive, transientMs, BIN_MS, t0 + 200);
-                        values[m] = new double[] {p.peakTime(), p.maximumTime(), p.peakRise(), p.valueAt(), correlation};
-                    }
+                    values[m] = measures(step, r, drive, m == 0 ? Response.noiseCeiling(runs)
+                            : Response.correlation(runs, r));
                 }
                 for (int q = 0; q < quantities.length; q++) {
                     List<Object> row = new ArrayList<>(List.of(POPULATIONS[a], quantities[q], units[q], values[0][q],
@@ -617,6 +601,20 @@ final class PaperCommand implements Main.Command {
                 }
             }
             tables.put("response_" + name + ".csv", b.build());
+        }
+
+        /**
+         * The response measures of rates {@code r} in the order of the report's quantities: a step's
+         * overshoot ratio and relaxation time, or a pulse's peak time, time of the maximum, rise and
+         * value 200 ms after the peak; then the given correlation.
+         */
+        private double[] measures(boolean step, double[] r, double[] drive, double correlation) {
+            if (step) {
+                Response.Step st = Response.step(r, drive, BIN_MS);
+                return new double[] {st.overshootRatio(), st.relaxationTime(), correlation};
+            }
+            Response.Pulse p = Response.pulse(r, drive, transientMs, BIN_MS, t0 + 200);
+            return new double[] {p.peakTime(), p.maximumTime(), p.peakRise(), p.valueAt(), correlation};
         }
 
         /** The mean field's deviation from the network in percent of the network's value; empty where that is 0. */
