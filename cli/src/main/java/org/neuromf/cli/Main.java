@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
+import org.neuromf.core.sweep.NetworkSweep;
 import org.neuromf.core.util.CancelledException;
 import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.OutputFolder;
@@ -25,16 +26,31 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final NetworkSweep.Runner sweepRunner;
 
     Main(PrintStream out, PrintStream err) {
+        this(out, err, NetworkSweep.Runner.LOCAL);
+    }
+
+    /** A command line whose sweep command carries out its runs with this runner (on Spark, say). */
+    public Main(PrintStream out, PrintStream err, NetworkSweep.Runner sweepRunner) {
         this.out = out;
         this.err = err;
+        this.sweepRunner = sweepRunner;
     }
 
     /** Set by the shutdown hook of Ctrl-C (SIGINT) or SIGTERM: the run stops, and says so once. */
     private static volatile boolean interrupted;
 
     public static void main(String[] args) {
+        launch(args, NetworkSweep.Runner.LOCAL);
+    }
+
+    /**
+     * Runs a command as {@link #main} does, its sweeps with this runner: one line for any failure,
+     * outputs complete or absent after Ctrl-C, then exits with the command's code.
+     */
+    public static void launch(String[] args, NetworkSweep.Runner sweepRunner) {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             if (!interrupted) {
                 System.err.println("neuromf: " + describe(e)); // one line, never a stack trace
@@ -51,13 +67,13 @@ public final class Main {
                                 .collect(Collectors.joining(", "))));
             }
         }));
-        int code = new Main(System.out, System.err).run(args);
+        int code = new Main(System.out, System.err, sweepRunner).run(args);
         done.set(true);
         System.exit(code);
     }
 
     /** Runs a command; returns the exit code (0 success, 2 bad input, 1 failure). */
-    int run(String... args) {
+    public int run(String... args) {
         String name = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         String help = "neuromf " + name + " --help";
@@ -66,6 +82,9 @@ public final class Main {
             switch (name) {
                 case "simulate":
                     command = new SimulateCommand();
+                    break;
+                case "sweep":
+                    command = new SweepCommand(sweepRunner);
                     break;
                 case "tf-scan":
                     command = new TransferCommands.Scan();
@@ -176,6 +195,7 @@ public final class Main {
         s.println("usage: neuromf COMMAND [options]");
         s.println("  paper        the paper's pipeline (HH and AdEx): transfer functions, networks, mean field, report --out DIR");
         s.println("  simulate     simulate a spiking network, e.g. --config HH_RS--HH_FS--CONFIG1 --tstop 2000 --seed 5 --out DIR");
+        s.println("  sweep        simulate the network over values, e.g. --values drive_rate_hz=2:8:4 --seeds 3 --out DIR");
         s.println("  tf-scan      measure a transfer function, e.g. --cell HH_RS --network CONFIG1 --out DIR");
         s.println("  tf-fit       fit the template to measured samples: --samples DIR/tf_samples.csv --cell HH_RS --out DIR");
         s.println("  tf-self-consistent  transfer functions under network-like input, to a fixed point: --config C --out DIR");

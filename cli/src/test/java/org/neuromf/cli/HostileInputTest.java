@@ -89,7 +89,7 @@ class HostileInputTest {
 
     private void explainEveryCommand() {
         for (String command : List.of("simulate", "tf-scan", "tf-fit", "tf-self-consistent", "paper", "run-workflow",
-                "meanfield", "compare", "presets", "operations")) {
+                "meanfield", "compare", "presets", "operations", "sweep")) {
             assertEquals(0, run(command, "--help"), command + ": " + err());
             assertTrue(out().startsWith("Usage: neuromf " + command), command + ": " + out());
         }

@@ -37,6 +37,7 @@ class ReadmeTest {
             "tf-scan", List.of("--fe-points", "8", "--fi-points", "4", "--seeds", "2", "--tstop", "1500", "--transient",
                     "500"),
             "meanfield", List.of("--tstop", "1200"),
+            "sweep", List.of("--tstop", "700", "--seeds", "1", "--neurons", "2000"),
             "tf-self-consistent", List.of("--max-iterations", "1", "--tstop", "5000", "--transient", "1000",
                     "--target-spikes", "100", "--max-seeds", "12", "--focus-spikes", "1000"));
 

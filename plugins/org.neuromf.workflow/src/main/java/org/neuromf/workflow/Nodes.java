@@ -20,6 +20,7 @@ public final class Nodes {
             Map.entry("stimulus-waveform", Category.MODELS),
             Map.entry("transfer-function-coefficients", Category.MODELS),
             Map.entry("network-simulation", Category.SIMULATION),
+            Map.entry("network-sweep", Category.SIMULATION),
             Map.entry("transfer-function-scan", Category.SIMULATION),
             Map.entry("transfer-function-fit", Category.SIMULATION),
             Map.entry("self-consistent-transfer", Category.SIMULATION),

@@ -44,6 +44,7 @@ class NodeFuzzTest {
     private static final Map<String, Map<String, Object>> SMALL = Map.of(
             "network-builder", Map.of("neurons", 200L, "p_connect", 0.1),
             "network-simulation", Map.of("tstop_ms", 200.0, "transient_ms", 50.0),
+            "network-sweep", Map.of("tstop_ms", 100.0, "transient_ms", 20.0),
             "transfer-function-scan", Map.of("fe_points", 2L, "fi_points", 1L, "seeds", 1L, "tstop_ms", 200.0,
                     "transient_ms", 50.0),
             "mean-field", Map.of("tstop_ms", 100.0),
@@ -66,6 +67,8 @@ class NodeFuzzTest {
                 "fi_points", 2L, "seeds", 1L, "tstop_ms", 500.0, "transient_ms", 100.0)).table(0);
         INPUTS.put("network-builder", List.of(exc, inh));
         INPUTS.put("network-simulation", Arrays.asList(network, stimulus));
+        INPUTS.put("network-sweep", Arrays.asList(network, org.neuromf.core.sweep.SweepValues.runs(
+                List.of("drive_rate_hz=3,6"), "grid"), stimulus, null, null));
         INPUTS.put("transfer-function-scan", Arrays.asList(exc, config1, null));
         INPUTS.put("transfer-function-fit", List.of(samples, exc, config1));
         INPUTS.put("mean-field", Arrays.asList(config1, coefficients, null, stimulus));

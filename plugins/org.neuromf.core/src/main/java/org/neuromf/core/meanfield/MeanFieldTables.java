@@ -8,6 +8,7 @@ import org.neuromf.core.table.ColumnSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.Fluctuations;
+import org.neuromf.core.util.Progress;
 import org.neuromf.core.util.TimeGrid;
 
 /**
@@ -119,14 +120,20 @@ public final class MeanFieldTables {
         return 3 * (16 + 8.0 * dimension) + 40 + 8.0 * FIXED_POINT_SCHEMA.size();
     }
 
-    /** The time course from the columns {@link MeanField#integrate} returns: time (s), then the state. */
-    public static Table series(MeanFieldModel m, double[][] samples) {
+    /**
+     * The time course from the columns {@link MeanField#integrate} returns: time (s), then the state;
+     * cancellable (millions of rows take seconds).
+     */
+    public static Table series(MeanFieldModel m, double[][] samples, Progress progress) {
         int rows = samples[0].length;
         double[][] columns = new double[SERIES_SCHEMA.size()][rows];
         double dtMs = rows > 1 ? (samples[0][1] - samples[0][0]) * 1e3 : 0;
         double[] y = new double[m.getDimension()];
         double[] row = new double[columns.length];
         for (int r = 0; r < rows; r++) {
+            if (r % 10_000 == 0) {
+                progress.checkCancelled();
+            }
             double t = samples[0][r];
             for (int i = 0; i < y.length; i++) {
                 y[i] = samples[1 + i][r];

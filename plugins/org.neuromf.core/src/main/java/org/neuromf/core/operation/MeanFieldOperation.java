@@ -13,6 +13,7 @@ import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.stimulus.Stimuli;
 import org.neuromf.core.stimulus.Waveform;
 import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
@@ -54,7 +55,7 @@ public final class MeanFieldOperation extends OperationBase {
             }
         }
         if (inputs.size() > 3 && inputs.get(3) != null) {
-            NetworkSimulationOperation.checkStimulus(inputs.get(3));
+            Stimuli.checkTable(inputs.get(3));
         }
         return List.of(MeanFieldTables.SERIES_SCHEMA, MeanFieldTables.FIXED_POINT_SCHEMA);
     }
@@ -71,7 +72,7 @@ public final class MeanFieldOperation extends OperationBase {
         Waveform stimulus = Waveform.NONE;
         if (inputs.size() > 3 && inputs.get(3) != null) {
             Table s = inputs.get(3);
-            stimulus = NetworkSimulationOperation.stimulus(s, warnings); // checks its rows: times finite, increasing
+            stimulus = Stimuli.fromTable(s, warnings); // checks its rows: times finite, increasing
             double last = InputTable.of(s, "the stimulus table").number(s.rowCount() - 1, "time_ms", InputTable.FINITE);
             if (last > v.real("tstop_ms") + 1e-9) {
                 throw new ParameterException("tstop_ms", "the stimulus table runs to " + last + " ms, beyond tstop_ms = "
@@ -90,7 +91,7 @@ public final class MeanFieldOperation extends OperationBase {
             warnings.add("the fixed point at t = 0 is unstable (largest real part of the eigenvalues "
                     + start.largestRealPart() + " /s): the time course starts where the activity would not stay");
         }
-        return new OperationResult(List.of(MeanFieldTables.series(model, series),
+        return new OperationResult(List.of(MeanFieldTables.series(model, series, progress),
                 MeanFieldTables.fixedPoints(drive -> model, List.of(start))), warnings);
     }
 

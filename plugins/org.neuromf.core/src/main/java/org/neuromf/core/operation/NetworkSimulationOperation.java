@@ -9,8 +9,8 @@ import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.simulation.NetworkSimulator;
 import org.neuromf.core.simulation.SimulationResult;
 import org.neuromf.core.simulation.SimulationSettings;
+import org.neuromf.core.stimulus.Stimuli;
 import org.neuromf.core.stimulus.Waveform;
-import org.neuromf.core.table.InputTable;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.util.Progress;
@@ -37,7 +37,7 @@ public final class NetworkSimulationOperation extends OperationBase {
     public List<TableSchema> outputSchemas(List<TableSchema> inputs, ParameterValues parameters) {
         SimulationSettings.of(parameters);
         if (inputs.size() > 1 && inputs.get(1) != null) {
-            checkStimulus(inputs.get(1));
+            Stimuli.checkTable(inputs.get(1));
         }
         List<String> pops = NetworkTable.populations(inputs.get(0));
         return List.of(SimulationResult.ratesSchema(pops), SimulationResult.SPIKES_SCHEMA,
@@ -51,39 +51,10 @@ public final class NetworkSimulationOperation extends OperationBase {
         List<String> warnings = new ArrayList<>();
         Waveform stimulus = Waveform.NONE;
         if (inputs.size() > 1 && inputs.get(1) != null) {
-            stimulus = stimulus(inputs.get(1), warnings);
+            stimulus = Stimuli.fromTable(inputs.get(1), warnings);
         }
         SimulationResult r = new NetworkSimulator(network, stimulus, settings).run(progress);
         warnings.addAll(r.warnings());
         return new OperationResult(List.of(r.ratesTable(), r.spikesTable(), r.tracesTable(), r.summaryTable()), warnings);
-    }
-
-    /** Checks a stimulus table's schema: it needs time_ms and rate_hz. */
-    public static void checkStimulus(TableSchema schema) {
-        schema.require("time_ms", "the stimulus table");
-        schema.require("rate_hz", "the stimulus table");
-    }
-
-    /**
-     * The waveform of a (time_ms, rate_hz) table, checked row by row: at least one row, times finite
-     * and increasing, rates finite; negative rates are clipped at 0 Hz, with a warning.
-     */
-    public static Waveform stimulus(Table table, List<String> warnings) {
-        InputTable in = InputTable.of(table, "the stimulus table").requireRows(1, "");
-        double[] timeMs = in.times("time_ms");
-        double[] rate = in.numbers("rate_hz", InputTable.FINITE);
-        double[] time = new double[timeMs.length];
-        int clipped = 0;
-        for (int i = 0; i < time.length; i++) {
-            time[i] = timeMs[i] * 1e-3;
-            if (rate[i] < 0) {
-                rate[i] = 0;
-                clipped++;
-            }
-        }
-        if (clipped > 0) {
-            warnings.add(in.name() + " has " + clipped + " negative rates; they are clipped at 0 Hz");
-        }
-        return Waveform.table(time, rate);
     }
 }

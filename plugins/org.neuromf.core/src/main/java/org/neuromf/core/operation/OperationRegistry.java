@@ -18,6 +18,7 @@ public final class OperationRegistry {
         r.register(new NetworkBuilderOperation());
         r.register(new StimulusWaveformOperation());
         r.register(new NetworkSimulationOperation());
+        r.register(new NetworkSweepOperation());
         r.register(new TransferFunctionScanOperation());
         r.register(new TransferFunctionFitOperation());
         r.register(new TransferFunctionCoefficientsOperation());

@@ -100,7 +100,7 @@ public record SimulationMemory(double neuronState, double synapses, double recor
     }
 
     /** Refuses, before any work, a run that the heap cannot hold with the collector's reserve. */
-    void require(Network network) {
+    public void require(Network network) {
         MemoryBudget.require(describe(network), total() + collectorReserve(), fix());
     }
 

@@ -10,6 +10,9 @@ import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.param.Range;
+import org.neuromf.core.table.InputTable;
+import org.neuromf.core.table.Table;
+import org.neuromf.core.table.TableSchema;
 
 /** The waveform shapes users choose by name, with their parameters (MODEL.md section 3). */
 public final class Stimuli {
@@ -88,5 +91,34 @@ public final class Stimuli {
             default:
                 return Waveform.sinusoid(v.real("frequency_hz"), v.si("phase_deg"), amp, v.real("baseline_hz"));
         }
+    }
+
+    /** Checks a stimulus table's schema: it needs time_ms and rate_hz. */
+    public static void checkTable(TableSchema schema) {
+        schema.require("time_ms", "the stimulus table");
+        schema.require("rate_hz", "the stimulus table");
+    }
+
+    /**
+     * The waveform of a (time_ms, rate_hz) table, checked row by row: at least one row, times finite
+     * and increasing, rates finite; negative rates are clipped at 0 Hz, with a warning.
+     */
+    public static Waveform fromTable(Table table, List<String> warnings) {
+        InputTable in = InputTable.of(table, "the stimulus table").requireRows(1, "");
+        double[] timeMs = in.times("time_ms");
+        double[] rate = in.numbers("rate_hz", InputTable.FINITE);
+        double[] time = new double[timeMs.length];
+        int clipped = 0;
+        for (int i = 0; i < time.length; i++) {
+            time[i] = timeMs[i] * 1e-3;
+            if (rate[i] < 0) {
+                rate[i] = 0;
+                clipped++;
+            }
+        }
+        if (clipped > 0) {
+            warnings.add(in.name() + " has " + clipped + " negative rates; they are clipped at 0 Hz");
+        }
+        return Waveform.table(time, rate);
     }
 }

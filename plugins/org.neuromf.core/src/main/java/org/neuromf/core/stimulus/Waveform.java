@@ -54,7 +54,7 @@ public interface Waveform {
 
     /**
      * Linear interpolation in a table of (time, rate), times finite and strictly increasing, rates
-     * finite, at least one row (as {@code NetworkSimulationOperation.stimulus} checks them, with the
+     * finite, at least one row (as {@link Stimuli#fromTable} checks them, with the
      * row in its messages); before the first time the first rate holds, after the last time the last
      * rate (as numpy.interp).
      */

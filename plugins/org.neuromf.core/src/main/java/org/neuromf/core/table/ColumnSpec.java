@@ -3,7 +3,7 @@ package org.neuromf.core.table;
 import java.util.regex.Pattern;
 
 /** A column: snake_case name with the unit as suffix ({@code rate_hz}), type and description. */
-public record ColumnSpec(String name, ColumnType type, String description) {
+public record ColumnSpec(String name, ColumnType type, String description) implements java.io.Serializable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 

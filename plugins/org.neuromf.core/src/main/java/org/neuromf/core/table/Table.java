@@ -7,9 +7,12 @@ import java.util.List;
  * An immutable, column-oriented table: one primitive array per column (double[], int[], long[] or
  * String[]). A missing double is NaN, a missing string null. This is the engine's side of a KNIME
  * BufferedDataTable and of a CSV file. It may remember where it came from ({@link #source}), so that
- * messages can name the file; equality ignores that.
+ * messages can name the file; equality ignores that. Serializable, so that a run's inputs can travel
+ * to another machine (a sweep's runs on Spark).
  */
-public final class Table {
+public final class Table implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final TableSchema schema;
     private final Object[] columns;

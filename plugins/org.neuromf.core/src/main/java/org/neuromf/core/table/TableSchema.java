@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The ordered columns of a table; names are unique. */
-public record TableSchema(List<ColumnSpec> columns) {
+public record TableSchema(List<ColumnSpec> columns) implements java.io.Serializable {
 
     public TableSchema {
         columns = List.copyOf(columns);

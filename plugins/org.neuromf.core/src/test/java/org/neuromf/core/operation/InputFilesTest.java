@@ -61,7 +61,7 @@ class InputFilesTest {
     @Test
     void stimulusTables() throws Exception {
         List<String> warnings = new ArrayList<>();
-        Waveform w = NetworkSimulationOperation.stimulus(file("stim.csv", "time_ms,rate_hz\n0,1\n100,-2\n200,3\n"),
+        Waveform w = org.neuromf.core.stimulus.Stimuli.fromTable(file("stim.csv", "time_ms,rate_hz\n0,1\n100,-2\n200,3\n"),
                 warnings);
         assertEquals(0, w.rate(0.1), "a negative rate is clipped");
         assertEquals(List.of(path("stim.csv") + " has 1 negative rates; they are clipped at 0 Hz"), warnings);

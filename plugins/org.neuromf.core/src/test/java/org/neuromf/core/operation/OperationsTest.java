@@ -28,6 +28,7 @@ class OperationsTest {
             "network-builder", Map.of("neurons", 200),
             "network-simulation", Map.of("tstop_ms", 50.0, "transient_ms", 10.0, "n_rec", 2),
             "stimulus-waveform", Map.of("tstop_ms", 50.0),
+            "network-sweep", Map.of("tstop_ms", 50.0, "transient_ms", 10.0, "seeds", 2, "keep_rates", true),
             "transfer-function-scan", Map.of("fe_max_hz", 20.0, "fe_points", 8, "fi_min_hz", 0.0, "fi_max_hz", 15.0,
                     "fi_points", 4, "seeds", 2, "tstop_ms", 1500.0, "transient_ms", 500.0),
             "mean-field", Map.of("tstop_ms", 200.0),
@@ -79,6 +80,10 @@ class OperationsTest {
                 return List.of(cellTable("HH_RS"), cellTable("HH_FS"));
             case "network-simulation":
                 return Arrays.asList(produced.get("network-builder"), produced.get("stimulus-waveform"));
+            case "network-sweep":
+                return Arrays.asList(produced.get("network-builder"),
+                        org.neuromf.core.sweep.SweepValues.runs(List.of("drive_rate_hz=3,5"), "grid"),
+                        produced.get("stimulus-waveform"), null, null);
             case "transfer-function-scan": // in the full-size CONFIG1, where Ke = 400 synapses make HH_RS fire
                 return Arrays.asList(cellTable("HH_RS"), CONFIG1, null);
             case "transfer-function-fit":
@@ -108,7 +113,7 @@ class OperationsTest {
     void registryRefusesDuplicates() {
         OperationRegistry r = OperationRegistry.standard();
         assertThrows(IllegalArgumentException.class, () -> r.register(new CellModelOperation()));
-        assertEquals(List.of("cell-model", "network-builder", "stimulus-waveform", "network-simulation",
+        assertEquals(List.of("cell-model", "network-builder", "stimulus-waveform", "network-simulation", "network-sweep",
                 "transfer-function-scan", "transfer-function-fit", "transfer-function-coefficients",
                 "self-consistent-transfer", "mean-field", "mean-field-sweep", "compare"), r.ids());
     }
