@@ -11,7 +11,10 @@ import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationRegistry;
 import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.Port;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
+import org.neuromf.core.sweep.OperationSweep;
+import org.neuromf.core.sweep.SweepValues;
 import org.neuromf.core.table.Csv;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
-/** {@code neuromf run OPERATION}: one operation on CSV input tables, its outputs written as CSV. */
+/**
+ * {@code neuromf run OPERATION}: one operation on CSV input tables, its outputs written as CSV; with
+ * {@code --sweep} or {@code --sweep-spec}, once per run (an {@link OperationSweep}).
+ */
 final class RunCommand implements Main.Command {
 
     private final Operation operation;
@@ -59,8 +65,30 @@ final class RunCommand implements Main.Command {
         spec.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(Path.class).required(true)
                 .description("folder for the output tables, one CSV per output").build());
         spec.addOption(OptionSpec.builder("--quiet", "-q").arity("0").type(boolean.class).description("print no progress").build());
+        spec.addOption(OptionSpec.builder("--sweep").paramLabel("COLUMN=V1,V2,...|COLUMN=FROM:TO:N").type(List.class)
+                .auxiliaryTypes(String.class).arity("1").description("run once per value (repeatable: a grid, or a"
+                        + " list with --sweep-combine list); COLUMN is a parameter or a column of an input table (in a"
+                        + " network table also POP_COLUMN); the outputs gain run and the swept columns").build());
+        spec.addOption(OptionSpec.builder("--sweep-combine").paramLabel("grid|list").type(String.class)
+                .defaultValue("grid").description("grid: every combination of the --sweep values; list: the i-th"
+                        + " values together (default ${DEFAULT-VALUE})").build());
+        spec.addOption(OptionSpec.builder("--sweep-spec").paramLabel("FILE").type(Path.class)
+                .description("the runs as a CSV file, one row per run, instead of --sweep").build());
         options.add(spec, operation.parameters());
         return spec;
+    }
+
+    /** The runs of --sweep or --sweep-spec; null without them. */
+    private static Table sweepRuns(ParseResult parsed) {
+        List<String> sweep = parsed.matchedOptionValue("--sweep", List.of());
+        Path spec = parsed.matchedOptionValue("--sweep-spec", null);
+        if (spec != null && !sweep.isEmpty()) {
+            throw new ParameterException("sweep", "--sweep and --sweep-spec both give the runs: use one");
+        }
+        if (spec != null) {
+            return Csv.read(spec);
+        }
+        return sweep.isEmpty() ? null : SweepValues.runs(sweep, parsed.matchedOptionValue("--sweep-combine", "grid"));
     }
 
     static String portName(Port p) {
@@ -98,10 +126,21 @@ final class RunCommand implements Main.Command {
             throw new IllegalArgumentException(operation.id() + " has no input " + String.join(", ", files.keySet())
                     + "; its inputs are " + String.join(", ", operation.inputs().stream().map(RunCommand::portName).toList()));
         }
-        operation.outputSchemas(schemas, values); // what KNIME's configure checks, before any work
+        Table runs = sweepRuns(parsed);
+        OperationSweep sweep = null;
+        if (runs == null) {
+            operation.outputSchemas(schemas, values); // what KNIME's configure checks, before any work
+        } else {
+            sweep = new OperationSweep(operation, inputs, runs, values.asMap()); // checks every run
+        }
+        Path spec = parsed.matchedOptionValue("--sweep-spec", null);
+        if (spec != null) {
+            paths = java.util.Arrays.copyOf(paths, paths.length + 1);
+            paths[paths.length - 1] = spec;
+        }
         try (OutputFolder folder = Outputs.open(parsed, "run " + operation.id(), paths)) {
-            OperationResult result = operation.run(inputs, values,
-                    new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false)));
+            ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
+            OperationResult result = sweep == null ? operation.run(inputs, values, progress) : sweep.runAll(progress);
             Map<String, Table> outputs = new LinkedHashMap<>();
             for (int i = 0; i < operation.outputs().size(); i++) {
                 outputs.put(portName(operation.outputs().get(i)) + ".csv", result.table(i));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuromf.charts.SweepChart;
-import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterValues;
 import org.neuromf.core.stimulus.Stimuli;
@@ -136,9 +135,7 @@ final class SweepCommand implements Main.Command {
             tables.put("parameters.csv", Chains.parametersTable(used));
             Outputs.tables(folder, tables);
             if (axis != null) {
-                List<String> others = swept.stream().filter(c -> !c.equals(axis)).toList();
-                Outputs.figures(folder, Map.of("sweep.png", SweepChart.create(summary, axis, others,
-                        NetworkTable.populations(network.schema()))));
+                Outputs.figures(folder, Map.of("sweep.png", SweepChart.create(summary, axis)));
             }
             written = folder.commit();
         }

@@ -131,6 +131,35 @@ class MainTest {
         assertTrue(err().contains("network"), err());
     }
 
+    /** run --sweep: one simulation per value, their summaries one after the other after run and the swept column. */
+    @Test
+    void runSweepsAnOperation() {
+        Path cells = tmp.resolve("cells");
+        assertEquals(0, run("run", "cell-model", "--preset", "RS-cell", "--out", cells.resolve("exc").toString()), err());
+        assertEquals(0, run("run", "cell-model", "--preset", "FS-cell", "--out", cells.resolve("inh").toString()), err());
+        Path net = tmp.resolve("net");
+        assertEquals(0, run("run", "network-builder", "--input", "excitatory_cell=" + cells.resolve("exc/cell.csv"),
+                "--input", "inhibitory_cell=" + cells.resolve("inh/cell.csv"), "--neurons", "500", "--out", net.toString()),
+                err());
+        Path swept = tmp.resolve("swept");
+        assertEquals(0, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"), "--tstop",
+                "100", "--transient", "20", "--quiet", "--sweep", "inh_drive_rate_hz=2,8", "--out", swept.toString()), err());
+        Table summary = Csv.read(swept.resolve("summary.csv"));
+        assertEquals(java.util.List.of("run", "inh_drive_rate_hz"), summary.schema().names().subList(0, 2));
+        assertEquals(4, summary.rowCount()); // two populations per run
+        Path one = tmp.resolve("one");
+        assertEquals(0, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"), "--tstop",
+                "100", "--transient", "20", "--quiet", "--sweep", "inh_drive_rate_hz=8", "--out", one.toString()), err());
+        Table single = Csv.read(one.resolve("summary.csv"));
+        for (int c = 2; c < summary.columnCount(); c++) {
+            assertEquals(single.get(0, c), summary.get(2, c), summary.schema().column(c).name());
+        }
+        assertEquals(2, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"),
+                "--sweep", "gx_ns=1,2", "--out", tmp.resolve("bad").toString()));
+        assertTrue(err().contains("names nothing network-simulation has"), err());
+        assertFalse(Files.exists(tmp.resolve("bad")));
+    }
+
     @Test
     void tfScanThenTfFit() throws Exception {
         Path scan = tmp.resolve("scan");

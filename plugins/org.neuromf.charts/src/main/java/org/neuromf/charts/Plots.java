@@ -18,14 +18,14 @@ import org.neuromf.core.table.TableSchema;
 import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.transfer.TransferFunction;
 
-/** The standard figures: population activity (with the mean field), raster, transfer function. */
+/** The standard figures: population activity (with the mean field), raster, transfer function, sweep. */
 public final class Plots {
 
     private Plots() {
     }
 
     public static List<Plot> standard() {
-        return List.of(ACTIVITY, RASTER, TRANSFER_FUNCTION);
+        return List.of(ACTIVITY, RASTER, TRANSFER_FUNCTION, SWEEP);
     }
 
     /** Population rates of a simulation, with the mean field and its SD band when one is connected. */
@@ -127,6 +127,25 @@ public final class Plots {
                 name = CellTable.single(cellTable, "cell table").name();
             }
             return TransferFunctionChart.create(samples, curve, name);
+        }
+    };
+
+    /** A network sweep's rates against a swept value, with the mean field's fixed points. */
+    public static final Plot SWEEP = new Base("sweep-plot", "Sweep Plot", "Draws the rates of a network sweep against"
+            + " one swept value: for each population the network's mean rate over the seeds with its SD as points"
+            + " with error bars, and the mean field's fixed point as a line when the sweep found them; runs that"
+            + " differ in another swept value are separate series.",
+            Plot.withSize(new ParameterSpec.Text("x", "Horizontal axis", "", "the swept column drawn along the"
+                    + " horizontal axis; empty: the first numeric one")),
+            List.of(Port.required("summary", "summary table of Network Sweep"))) {
+        @Override
+        public void check(List<TableSchema> inputs, ParameterValues values) {
+            SweepChart.axis(inputs.get(0), values.text("x"));
+        }
+
+        @Override
+        public JFreeChart create(List<Table> inputs, ParameterValues values) {
+            return SweepChart.create(inputs.get(0), values.text("x"));
         }
     };
 

@@ -18,7 +18,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.table.ColumnType;
 import org.neuromf.core.table.Table;
+import org.neuromf.core.table.TableSchema;
 
 /**
  * A sweep's rates against a swept value: for each population the network's mean rate (the mean over
@@ -32,27 +35,60 @@ public final class SweepChart {
     /** Combinations of the other swept values drawn at most; more are not readable. */
     public static final int MAX_GROUPS = 6;
 
+    private static final String RATE = "_mean_rate_hz";
+
+    /**
+     * The swept column drawn along the horizontal axis: {@code x}, which must be a numeric swept
+     * column of the summary, or the first of them when {@code x} is empty or null.
+     */
+    public static String axis(TableSchema summary, String x) {
+        int first = summary.require("seed", "the sweep summary") + 1;
+        int end = summary.require("status", "the sweep summary");
+        List<String> swept = summary.names().subList(first, end);
+        List<String> numeric = swept.stream()
+                .filter(c -> summary.column(summary.indexOf(c)).type() != ColumnType.STRING).toList();
+        if (x == null || x.isBlank()) {
+            if (numeric.isEmpty()) {
+                throw new ParameterException("x", "the sweep summary has no numeric swept column to draw against"
+                        + (swept.isEmpty() ? "" : " (swept: " + String.join(", ", swept) + ")"));
+            }
+            return numeric.get(0);
+        }
+        if (!numeric.contains(x)) {
+            throw new ParameterException("x", "x = " + x + " is not a numeric swept column of the sweep summary; they"
+                    + " are: " + String.join(", ", numeric));
+        }
+        return x;
+    }
+
     private SweepChart() {
     }
 
     /**
-     * @param summary a sweep's summary: {@code POP_mean_rate_hz} per population and, optionally,
+     * @param summary a sweep's summary (Network Sweep's): run, seed, the swept columns, status, then
+     *            {@code POP_mean_rate_hz} (and the other statistics) per population and, optionally,
      *            {@code mf_nu_e_hz} and {@code mf_nu_i_hz} for the first two populations
-     * @param x the swept column on the horizontal axis (numeric)
-     * @param others the other swept columns, which separate the series
-     * @param populations the populations, in the network's order
+     * @param x the swept column on the horizontal axis (numeric); empty or null: the first numeric one
      */
-    public static JFreeChart create(Table summary, String x, List<String> others, List<String> populations) {
-        int xColumn = summary.schema().require(x, "the sweep summary");
-        if (summary.schema().column(xColumn).type() == org.neuromf.core.table.ColumnType.STRING) {
-            throw new IllegalArgumentException("the swept column " + x + " holds text: a sweep chart needs a number on"
-                    + " its horizontal axis");
+    public static JFreeChart create(Table summary, String x) {
+        TableSchema schema = summary.schema();
+        x = axis(schema, x);
+        int end = schema.indexOf("status");
+        List<String> swept = schema.names().subList(schema.indexOf("seed") + 1, end);
+        String axis = x;
+        List<String> others = swept.stream().filter(c -> !c.equals(axis)).toList();
+        List<String> populations = new ArrayList<>();
+        for (String c : schema.names().subList(end, schema.size())) {
+            if (c.endsWith(RATE)) {
+                populations.add(c.substring(0, c.length() - RATE.length()));
+            }
         }
+        int xColumn = schema.indexOf(x);
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int r = 0; r < summary.rowCount(); r++) {
             StringBuilder key = new StringBuilder();
             for (String o : others) {
-                Object v = summary.get(r, summary.schema().require(o, "the sweep summary"));
+                Object v = summary.get(r, schema.indexOf(o));
                 key.append(key.length() == 0 ? "" : ", ").append(o).append(" = ")
                         .append(v instanceof Double d ? ChartStyle.number(d) : String.valueOf(v));
             }
@@ -71,7 +107,7 @@ public final class SweepChart {
             for (int p = 0; p < populations.size(); p++) {
                 String pop = populations.get(p);
                 Color colour = ChartStyle.tint(ChartStyle.colour(pop, p), 0.55 * g / MAX_GROUPS);
-                int rate = summary.schema().require(pop + "_mean_rate_hz", "the sweep summary");
+                int rate = schema.indexOf(pop + RATE);
                 TreeMap<Double, List<Double>> byX = new TreeMap<>();
                 TreeMap<Double, Double> predicted = new TreeMap<>();
                 String mf = p == 0 ? "mf_nu_e_hz" : p == 1 ? "mf_nu_i_hz" : null;

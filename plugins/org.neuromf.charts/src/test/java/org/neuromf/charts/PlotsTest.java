@@ -75,6 +75,6 @@ class PlotsTest {
         assertTrue(e.getMessage().contains("has 2 rows; a coefficient table for one cell has one row"), e.getMessage());
         assertEquals(Plots.TRANSFER_FUNCTION, Plots.get("transfer-function-plot"));
         e = assertThrows(IllegalArgumentException.class, () -> Plots.get("pie-chart"));
-        assertTrue(e.getMessage().contains("activity-plot, raster-plot, transfer-function-plot"), e.getMessage());
+        assertTrue(e.getMessage().contains("activity-plot, raster-plot, transfer-function-plot, sweep-plot"), e.getMessage());
     }
 }

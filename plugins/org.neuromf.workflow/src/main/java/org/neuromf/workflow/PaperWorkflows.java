@@ -93,7 +93,7 @@ public final class PaperWorkflows {
     }
 
     public static List<Workflow> all() {
-        return List.of(hhSpontaneous(), hhWaveform(), adex(), hhTransferFunctions(), driveSweep());
+        return List.of(hhSpontaneous(), hhWaveform(), adex(), hhTransferFunctions(), driveSweep(), networkSweep());
     }
 
     /** The HH network's cells and network: returns {exc cell, inh cell, network} node ids. */
@@ -208,6 +208,18 @@ public final class PaperWorkflows {
         int[] hh = hhNetwork(b);
         int sweep = b.node("mean-field-sweep", 2, 0, "101 drives, 0 to 10 Hz:\nfixed point and stability");
         b.connect(hh[2], 0, sweep, 0);
+        return b.build();
+    }
+
+    static Workflow networkSweep() {
+        Builder b = new Builder("hh-network-sweep", "The spiking network HH_RS--HH_FS--CONFIG1 at external drives of 3"
+                + " to 6 Hz, two seeds each, against the second-order mean field's fixed points for the same drives.");
+        int[] hh = hhNetwork(b);
+        int sweep = b.node("network-sweep", 2, 0, "4 drives, 3 to 6 Hz,\n2 seeds each, 1 s runs,\nwith the mean field",
+                "values", "drive_rate_hz=3:6:4", "seeds", 2L, "tstop_ms", 1000.0, "transient_ms", PAPER_TRANSIENT_MS,
+                "mean_field", true);
+        int plot = b.node("sweep-plot", 3, 0, "rates against the drive:\nnetwork and mean field");
+        b.connect(hh[2], 0, sweep, 0).connect(sweep, 0, plot, 0);
         return b.build();
     }
 

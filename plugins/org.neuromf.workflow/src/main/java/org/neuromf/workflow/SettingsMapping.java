@@ -21,9 +21,10 @@ public final class SettingsMapping {
     /**
      * Per node, the parameters added after workflows were first saved, with the value that a saved
      * setting without them computed with: such a workflow loads and computes as it did (the
-     * network's whole-Q delivery, the unweighted fit, Poisson scans), until it is saved again.
+     * network's binomial in-degrees and whole-Q delivery, the unweighted fit, Poisson scans), until it is saved again.
      */
     private static final Map<String, Map<String, Object>> SAVED_BEFORE = Map.of(
+            "network-builder", Map.of("in_degree", "binomial"),
             "network-simulation", Map.of("synaptic_timing", "step"),
             "transfer-function-fit", Map.of("weighting", "none"),
             "transfer-function-scan", Map.ofEntries(Map.entry("target_spikes", 0L), Map.entry("max_seeds", 200L),

@@ -67,8 +67,10 @@ class NodeFuzzTest {
                 "fi_points", 2L, "seeds", 1L, "tstop_ms", 500.0, "transient_ms", 100.0)).table(0);
         INPUTS.put("network-builder", List.of(exc, inh));
         INPUTS.put("network-simulation", Arrays.asList(network, stimulus));
-        INPUTS.put("network-sweep", Arrays.asList(network, org.neuromf.core.sweep.SweepValues.runs(
-                List.of("drive_rate_hz=3,6"), "grid"), stimulus, null, null));
+        List<Table> sweepInputs = Arrays.asList(network, org.neuromf.core.sweep.SweepValues.runs(
+                List.of("drive_rate_hz=3,6"), "grid"), stimulus, null, null);
+        Table sweep = run("network-sweep", sweepInputs, SMALL.get("network-sweep")).table(0);
+        INPUTS.put("network-sweep", sweepInputs);
         INPUTS.put("transfer-function-scan", Arrays.asList(exc, config1, null));
         INPUTS.put("transfer-function-fit", List.of(samples, exc, config1));
         INPUTS.put("mean-field", Arrays.asList(config1, coefficients, null, stimulus));
@@ -78,6 +80,7 @@ class NodeFuzzTest {
         INPUTS.put("activity-plot", Arrays.asList(sim.table(0), meanField));
         INPUTS.put("raster-plot", List.of(sim.table(1)));
         INPUTS.put("transfer-function-plot", Arrays.asList(samples, coefficients, exc, config1));
+        INPUTS.put("sweep-plot", List.of(sweep));
     }
 
     private static OperationResult run(String node, List<Table> inputs, Map<String, Object> values) {

@@ -58,7 +58,7 @@ class WorkflowMutatorTest {
     private static final Duration HANG = Duration.ofSeconds(30);
 
     private static final List<String> NAMES = List.of("hh-spontaneous", "hh-waveform", "adex-rs-fs",
-            "hh-transfer-functions", "mf-drive-sweep");
+            "hh-transfer-functions", "mf-drive-sweep", "hh-network-sweep");
     private static final List<String> VALUES = List.of("", "abc", "NaN", "inf", "-inf", "Infinity", "-1", "0", "1", "2",
             "7", "1e308", "-1e308", "1e8", "1e-320", "0.5", "99999999999999999999", "2147483648", "-2147483649",
             "9223372036854775808", "true", "false", " 5 ", "%%00000", "%%00010", "../../x", "/etc/passwd",

@@ -107,7 +107,7 @@ class WorkflowTest {
             assertEquals(w.description(), read.description(), committed + ": the description (workflow-metadata.xml)");
             assertEquals(w.connections(), read.connections(), committed.toString());
         }
-        assertEquals(5, PaperWorkflows.all().size());
+        assertEquals(6, PaperWorkflows.all().size());
     }
 
     /** The files of a workflow folder, by name inside it ({@code Cell Model (#1)/settings.xml}), sorted. */
@@ -162,6 +162,11 @@ class WorkflowTest {
     @Test
     void driveSweepIsStableAndRising() {
         assertExpectationsHold("mf-drive-sweep");
+    }
+
+    @Test
+    void networkSweepFollowsTheMeanFieldFromFourHertz() {
+        assertExpectationsHold("hh-network-sweep");
     }
 
     /** A result outside its bounds is reported, so the expectations can fail. */

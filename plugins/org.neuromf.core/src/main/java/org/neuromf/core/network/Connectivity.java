@@ -1,5 +1,8 @@
 package org.neuromf.core.network;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.neuromf.core.util.BernoulliGaps;
@@ -13,6 +16,11 @@ import org.neuromf.core.util.BernoulliGaps;
  * turns the counts into row starts (and gives the exact total, to check before allocating), and
  * {@link #fillRows} draws the same rows again into an array of exactly that size. Rows can be cut
  * into chunks with streams of their own and drawn on any threads.
+ *
+ * <p>A fixed in-degree is drawn by postsynaptic neuron, in chunks of postsynaptic neurons with
+ * streams of their own: {@link #countColumns} adds each synapse to the count of its row,
+ * {@link #fillColumns} draws the same synapses again into their rows, and {@link #sortRows} puts each
+ * row in increasing order, which makes the result the same whatever order the chunks ran in.
  */
 public record Connectivity(int[] rowStart, int[] targets) {
 
@@ -29,6 +37,96 @@ public record Connectivity(int[] rowStart, int[] targets) {
         int[] targets = new int[Math.toIntExact(toRowStarts(rowStart))];
         fillRows(0, nPre, nPost, p, noAutapses, new SplittableRandom(seed), rowStart, targets);
         return new Connectivity(rowStart, targets);
+    }
+
+    /**
+     * Exactly {@code k} synapses onto every postsynaptic neuron, from distinct presynaptic neurons
+     * drawn uniformly (never itself when {@code noAutapses}), all columns from one stream of this seed.
+     */
+    public static Connectivity fixedInDegree(int nPre, int nPost, int k, boolean noAutapses, long seed) {
+        int[] rowStart = new int[nPre + 1];
+        countColumns(0, nPost, nPre, k, noAutapses, new SplittableRandom(seed), rowStart);
+        int[] targets = new int[Math.toIntExact(toRowStarts(rowStart))];
+        int[] cursor = Arrays.copyOf(rowStart, nPre);
+        fillColumns(0, nPost, nPre, k, noAutapses, new SplittableRandom(seed), cursor, targets);
+        sortRows(0, nPre, rowStart, cursor, targets);
+        return new Connectivity(rowStart, targets);
+    }
+
+    /** Atomic access to the counts and cursors of rows that chunks on several threads add to. */
+    private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
+
+    /**
+     * The counting pass of a fixed in-degree over postsynaptic neurons [firstPost, firstPost + posts):
+     * adds one to {@code rowStart[pre + 1]} for every synapse from {@code pre}, atomically.
+     */
+    public static void countColumns(int firstPost, int posts, int nPre, int k, boolean noAutapses,
+            SplittableRandom rng, int[] rowStart) {
+        // the cast makes the access int-typed: a discarded result would be boxed, an Integer per synapse
+        drawColumns(firstPost, posts, nPre, k, noAutapses, rng, (pre, post) -> {
+            int unused = (int) INTS.getAndAdd(rowStart, pre + 1, 1);
+        });
+    }
+
+    /**
+     * The filling pass of a fixed in-degree, from a stream in the same state as the counting pass
+     * had: puts {@code post} at {@code targets[cursor[pre]++]} (atomically) for every synapse, where
+     * {@code cursor} starts as a copy of the row starts.
+     */
+    public static void fillColumns(int firstPost, int posts, int nPre, int k, boolean noAutapses,
+            SplittableRandom rng, int[] cursor, int[] targets) {
+        drawColumns(firstPost, posts, nPre, k, noAutapses, rng,
+                (pre, post) -> targets[(int) INTS.getAndAdd(cursor, pre, 1)] = post);
+    }
+
+    /**
+     * Sorts rows [firstRow, firstRow + rows) once the filling pass is over, and checks that it put
+     * in each row as many synapses as the counting pass counted.
+     */
+    public static void sortRows(int firstRow, int rows, int[] rowStart, int[] cursor, int[] targets) {
+        for (int row = firstRow; row < firstRow + rows; row++) {
+            if (cursor[row] != rowStart[row + 1]) {
+                throw new IllegalStateException("row " + row + " was filled with " + (cursor[row] - rowStart[row])
+                        + " synapses, the counting pass counted " + (rowStart[row + 1] - rowStart[row])
+                        + ": the two passes must use streams in the same state");
+            }
+            Arrays.sort(targets, rowStart[row], rowStart[row + 1]);
+        }
+    }
+
+    /**
+     * Draws k distinct presynaptic neurons for each postsynaptic neuron (Floyd's algorithm: one
+     * random number per synapse), handing each synapse to {@code synapse}.
+     */
+    private static void drawColumns(int firstPost, int posts, int nPre, int k, boolean noAutapses,
+            SplittableRandom rng, Synapse synapse) {
+        int candidates = nPre - (noAutapses ? 1 : 0);
+        if (k <= 0) {
+            return;
+        }
+        if (k > candidates) {
+            throw new IllegalArgumentException("a fixed in-degree of " + k + " from " + candidates + " neurons");
+        }
+        long[] chosen = new long[(candidates + 63) >>> 6];
+        int[] drawn = new int[k];
+        for (int post = firstPost; post < firstPost + posts; post++) {
+            for (int j = candidates - k, n = 0; j < candidates; j++, n++) {
+                int c = rng.nextInt(j + 1);
+                if ((chosen[c >>> 6] & (1L << c)) != 0) {
+                    c = j;
+                }
+                chosen[c >>> 6] |= 1L << c;
+                drawn[n] = c;
+            }
+            for (int c : drawn) {
+                chosen[c >>> 6] &= ~(1L << c);
+                synapse.add(noAutapses && c >= post ? c + 1 : c, post);
+            }
+        }
+    }
+
+    private interface Synapse {
+        void add(int pre, int post);
     }
 
     /**

@@ -40,6 +40,11 @@ public final class NetworkBuilder {
                     "fraction gei of inhibitory neurons: Ne = round((1-gei) Ntot), Ni = round(gei Ntot)"),
             ParameterSpec.Real.of("p_connect", "Connection probability", NONE, 0.05, Range.PROBABILITY,
                     "probability p of a synapse between any two neurons (every pathway; no autapses)"),
+            ParameterSpec.Choice.of("in_degree", "In-degree", InDegree.class, InDegree.BINOMIAL,
+                    "binomial: every pair of neurons connected independently with probability p, as in the paper;"
+                            + " fixed: every neuron receives exactly K = round(p N_pre) synapses from each population"
+                            + " (Ke = p Ne, Ki = p Ni, those of the mean field), as large-network studies draw them:"
+                            + " to keep K as the network grows, lower p_connect as 1/neurons"),
             ParameterSpec.Real.of("q_exc", "Excitatory quantal conductance", NANOSIEMENS, 1, Q,
                     "Qe: conductance increment of an excitatory synaptic event"),
             ParameterSpec.Real.of("tau_exc", "Excitatory synaptic time constant", MILLISECOND, 5, TAU,
@@ -103,6 +108,7 @@ public final class NetworkBuilder {
                     + " leaves " + ne + " excitatory and " + ni + " inhibitory neurons; each population needs at least one");
         }
         double p = v.real("p_connect");
+        InDegree inDegree = v.choice("in_degree", InDegree.class);
         double driveSynapses = p * ne;
         double qe = v.si("q_exc_ns");
         List<Population> pops = List.of(
@@ -110,8 +116,8 @@ public final class NetworkBuilder {
                 new Population(INH, ni, inh, v.real("drive_rate_hz"), driveSynapses, qe));
         List<Pathway> pathways = new ArrayList<>();
         for (String post : List.of(EXC, INH)) {
-            pathways.add(new Pathway(EXC, post, p, qe, v.si("tau_exc_ms"), v.si("erev_exc_mv")));
-            pathways.add(new Pathway(INH, post, p, v.si("q_inh_ns"), v.si("tau_inh_ms"), v.si("erev_inh_mv")));
+            pathways.add(new Pathway(EXC, post, p, inDegree, qe, v.si("tau_exc_ms"), v.si("erev_exc_mv")));
+            pathways.add(new Pathway(INH, post, p, inDegree, v.si("q_inh_ns"), v.si("tau_inh_ms"), v.si("erev_inh_mv")));
         }
         return new Network(v.text("network"), pops, pathways);
     }

@@ -3,6 +3,7 @@ package org.neuromf.core.network;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.neuromf.core.param.Unit.MILLISECOND;
@@ -21,13 +22,16 @@ import org.neuromf.core.table.TableSchema;
 /**
  * A network as a table with one row per population: its name, size, cell (as in
  * {@link CellTable}), external drive, and the pathways it receives, one group of four columns per
- * presynaptic population X: {@code p_from_X}, {@code q_from_X_ns}, {@code tau_from_X_ms},
+ * presynaptic population X: {@code p_from_X}, {@code in_degree_from_X} ({@code binomial} or
+ * {@code fixed}, see {@link InDegree}), {@code q_from_X_ns}, {@code tau_from_X_ms},
  * {@code erev_from_X_mv}. The presynaptic columns name the populations, so the schema alone tells
- * which populations there are, in order.
+ * which populations there are, in order. A table without the {@code in_degree_from_X} columns (written
+ * before they existed) has binomial in-degrees.
  */
 public final class NetworkTable {
 
     private static final String P_FROM = "p_from_";
+    private static final String IN_DEGREE_FROM = "in_degree_from_";
 
     private NetworkTable() {
     }
@@ -45,6 +49,8 @@ public final class NetworkTable {
         cols.add(ColumnSpec.real("drive_q_ns", "quantal conductance of an external event (onto the first population's channel)"));
         for (String pre : populations) {
             cols.add(ColumnSpec.real(P_FROM + pre, "connection probability from " + pre));
+            cols.add(ColumnSpec.text(IN_DEGREE_FROM + pre, "synapses from " + pre + " per neuron: binomial (each pair"
+                    + " with probability p) or fixed (exactly round(p N))"));
             cols.add(ColumnSpec.real("q_from_" + pre + "_ns", "quantal conductance of a synapse from " + pre));
             cols.add(ColumnSpec.real("tau_from_" + pre + "_ms", "decay time of the conductance from " + pre));
             cols.add(ColumnSpec.real("erev_from_" + pre + "_mv", "reversal potential of synapses from " + pre));
@@ -92,8 +98,8 @@ public final class NetworkTable {
             row.addAll(List.of(p.driveRate(), p.driveSynapses(), NANOSIEMENS.fromSI(p.driveQ())));
             for (int pre = 0; pre < network.populationCount(); pre++) {
                 Pathway pw = network.pathway(pre, post);
-                row.addAll(List.of(pw.probability(), NANOSIEMENS.fromSI(pw.q()), MILLISECOND.fromSI(pw.tau()),
-                        MILLIVOLT.fromSI(pw.eRev())));
+                row.addAll(List.of(pw.probability(), pw.inDegree().name().toLowerCase(Locale.ROOT),
+                        NANOSIEMENS.fromSI(pw.q()), MILLISECOND.fromSI(pw.tau()), MILLIVOLT.fromSI(pw.eRev())));
             }
             b.addRow(row.toArray());
         }
@@ -125,15 +131,17 @@ public final class NetworkTable {
             int size = in.whole(r, "neurons", 1, Integer.MAX_VALUE);
             double[] drive = {number(in, r, "drive_rate_hz"), number(in, r, "drive_synapses"), number(in, r, "drive_q_ns")};
             List<double[]> from = new ArrayList<>();
+            List<InDegree> inDegrees = new ArrayList<>();
             for (String pre : names) {
                 from.add(new double[] {number(in, r, P_FROM + pre), number(in, r, "q_from_" + pre + "_ns"),
                     number(in, r, "tau_from_" + pre + "_ms"), number(in, r, "erev_from_" + pre + "_mv")});
+                inDegrees.add(inDegree(in, r, IN_DEGREE_FROM + pre));
             }
             try {
                 pops.add(new Population(name, size, cell, drive[0], drive[1], NANOSIEMENS.toSI(drive[2])));
                 for (int pre = 0; pre < names.size(); pre++) {
                     double[] f = from.get(pre);
-                    pathways.add(new Pathway(names.get(pre), name, f[0], NANOSIEMENS.toSI(f[1]), MILLISECOND.toSI(f[2]),
+                    pathways.add(new Pathway(names.get(pre), name, f[0], inDegrees.get(pre), NANOSIEMENS.toSI(f[1]), MILLISECOND.toSI(f[2]),
                             MILLIVOLT.toSI(f[3])));
                 }
             } catch (ParameterException e) {
@@ -141,6 +149,20 @@ public final class NetworkTable {
             }
         }
         return new Network(networkName == null ? "network" : networkName, pops, pathways);
+    }
+
+    private static InDegree inDegree(InputTable in, int row, String column) {
+        if (!in.has(column)) {
+            return InDegree.BINOMIAL;
+        }
+        String value = in.text(row, column);
+        for (InDegree d : InDegree.values()) {
+            if (d.name().equalsIgnoreCase(value)) {
+                return d;
+            }
+        }
+        throw new ParameterException(column, in.row(row) + ": " + column + " = '" + value
+                + "' is not an in-degree rule; allowed: binomial, fixed");
     }
 
     private static double number(InputTable in, int row, String column) {

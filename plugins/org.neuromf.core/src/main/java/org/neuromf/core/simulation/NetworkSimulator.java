@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 import org.neuromf.core.network.Connectivity;
+import org.neuromf.core.network.InDegree;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
@@ -181,41 +182,56 @@ public final class NetworkSimulator {
     }
 
     /**
-     * Draws every pathway in chunks of {@value #BLOCK} presynaptic neurons, each with its own
-     * stream, on all threads; the result does not depend on their number. A counting pass gives the
-     * exact number of synapses, checked against the heap (with the result tables still to come)
-     * before a filling pass draws them again from the same streams into arrays of exactly that size.
+     * Draws every pathway in chunks of {@value #BLOCK} neurons, presynaptic ones for a binomial
+     * in-degree and postsynaptic ones for a fixed in-degree, each chunk with its own stream, on all
+     * threads; the result does not depend on their number. A counting pass gives the exact number of
+     * synapses, checked against the heap (with the result tables still to come) before a filling pass
+     * draws them again from the same streams into arrays of exactly that size.
      */
     Connectivity[][] connect(StepPool pool, Progress progress, SimulationMemory memory) {
         int pops = network.populationCount();
         List<int[]> chunks = new ArrayList<>();
+        List<int[]> fixedRows = new ArrayList<>(); // the rows a fixed in-degree fills out of order, to sort
         int[][][] rowStart = new int[pops][pops][];
+        long cursors = 0;
         for (int pre = 0; pre < pops; pre++) {
             for (int post = 0; post < pops; post++) {
-                rowStart[pre][post] = new int[network.population(pre).size() + 1];
-                for (int row = 0; row < network.population(pre).size(); row += BLOCK) {
-                    chunks.add(new int[] {pre, post, row});
+                int nPre = network.population(pre).size();
+                rowStart[pre][post] = new int[nPre + 1];
+                boolean fixed = network.pathway(pre, post).inDegree() == InDegree.FIXED;
+                for (int first = 0; first < (fixed ? network.population(post).size() : nPre); first += BLOCK) {
+                    chunks.add(new int[] {pre, post, first});
                 }
+                for (int first = 0; fixed && first < nPre; first += BLOCK) {
+                    fixedRows.add(new int[] {pre, post, first});
+                }
+                cursors += fixed ? nPre : 0;
             }
         }
         progress.report(0.01, "counting the synapses of " + network.name());
-        drawChunks(pool, progress, chunks, rowStart, null);
+        drawChunks(pool, progress, chunks, rowStart, null, null);
         long count = 0;
         for (int pre = 0; pre < pops; pre++) {
             for (int post = 0; post < pops; post++) {
                 count += Connectivity.toRowStarts(rowStart[pre][post]);
             }
         }
-        // the row starts are in place: what is still to come are the targets and the result tables
+        // the row starts are in place: what is still to come are the targets (and the cursors of the
+        // fixed in-degrees while they are filled) and the result tables
         String what = "the " + count + " synapses of network " + network.name() + " and its result tables";
-        double bytes = 4.0 * count + memory.tables();
+        double bytes = 4.0 * (count + cursors) + memory.tables();
         String fix = "use fewer neurons or a lower p_connect";
         MemoryBudget.require(what, bytes + SimulationMemory.collectorReserve(), fix);
         int[][][] targets = new int[pops][pops][];
+        int[][][] cursor = new int[pops][pops][];
         try {
             for (int pre = 0; pre < pops; pre++) {
                 for (int post = 0; post < pops; post++) {
-                    targets[pre][post] = new int[rowStart[pre][post][rowStart[pre][post].length - 1]];
+                    int[] starts = rowStart[pre][post];
+                    targets[pre][post] = new int[starts[starts.length - 1]];
+                    if (network.pathway(pre, post).inDegree() == InDegree.FIXED) {
+                        cursor[pre][post] = Arrays.copyOf(starts, starts.length - 1);
+                    }
                 }
             }
         } catch (OutOfMemoryError e) {
@@ -223,7 +239,16 @@ public final class NetworkSimulator {
             throw MemoryBudget.refusal(what, bytes, fix);
         }
         progress.report(0.03, "drawing the synapses of " + network.name());
-        drawChunks(pool, progress, chunks, rowStart, targets);
+        drawChunks(pool, progress, chunks, rowStart, targets, cursor);
+        int parts = pool.parts();
+        pool.run(part -> {
+            for (int c = part; c < fixedRows.size(); c += parts) {
+                int[] rows = fixedRows.get(c);
+                int n = Math.min(BLOCK, network.population(rows[0]).size() - rows[2]);
+                Connectivity.sortRows(rows[2], n, rowStart[rows[0]][rows[1]], cursor[rows[0]][rows[1]],
+                        targets[rows[0]][rows[1]]);
+            }
+        });
         Connectivity[][] synapses = new Connectivity[pops][pops];
         for (int pre = 0; pre < pops; pre++) {
             for (int post = 0; post < pops; post++) {
@@ -233,9 +258,12 @@ public final class NetworkSimulator {
         return synapses;
     }
 
-    /** One pass over the chunks {pre, post, first row}: counts when {@code targets} is null, fills otherwise. */
+    /**
+     * One pass over the chunks {pre, post, first neuron}: counts when {@code targets} is null, fills
+     * otherwise (a fixed in-degree at its rows' cursors).
+     */
     private void drawChunks(StepPool pool, Progress progress, List<int[]> chunks, int[][][] rowStart,
-            int[][][] targets) {
+            int[][][] targets, int[][][] cursor) {
         int pops = network.populationCount();
         int parts = pool.parts();
         pool.run(part -> {
@@ -244,16 +272,29 @@ public final class NetworkSimulator {
                 int[] chunk = chunks.get(c);
                 int pre = chunk[0];
                 int post = chunk[1];
-                double p = network.pathway(pre, post).probability();
-                int rows = Math.min(BLOCK, network.population(pre).size() - chunk[2]);
+                Pathway pathway = network.pathway(pre, post);
+                int nPre = network.population(pre).size();
                 int nPost = network.population(post).size();
                 long stream = ((long) (pre * pops + post) << 32) + chunk[2];
                 SplittableRandom rng = RandomStreams.stream(settings.seed(), Purpose.CONNECTIVITY, stream);
-                if (targets == null) {
-                    Connectivity.countRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post]);
+                if (pathway.inDegree() == InDegree.FIXED) {
+                    int posts = Math.min(BLOCK, nPost - chunk[2]);
+                    int k = InDegree.fixedCount(pathway.probability(), nPre, pre == post);
+                    if (targets == null) {
+                        Connectivity.countColumns(chunk[2], posts, nPre, k, pre == post, rng, rowStart[pre][post]);
+                    } else {
+                        Connectivity.fillColumns(chunk[2], posts, nPre, k, pre == post, rng, cursor[pre][post],
+                                targets[pre][post]);
+                    }
                 } else {
-                    Connectivity.fillRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post],
-                            targets[pre][post]);
+                    int rows = Math.min(BLOCK, nPre - chunk[2]);
+                    double p = pathway.probability();
+                    if (targets == null) {
+                        Connectivity.countRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post]);
+                    } else {
+                        Connectivity.fillRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post],
+                                targets[pre][post]);
+                    }
                 }
             }
         });
@@ -324,11 +365,11 @@ public final class NetworkSimulator {
     private void checkPathwaySizes() {
         for (int pre = 0; pre < network.populationCount(); pre++) {
             for (int post = 0; post < network.populationCount(); post++) {
-                double expected = SimulationMemory.expectedSynapses(network, pre, post);
-                if (expected + 6 * Math.sqrt(expected) > Connectivity.MAX_SYNAPSES) {
+                double most = SimulationMemory.mostSynapses(network, pre, post);
+                if (most > Connectivity.MAX_SYNAPSES) {
                     Population from = network.population(pre);
                     throw new ParameterException("p_from_" + from.name(), "pathway " + from.name() + " -> "
-                            + network.population(post).name() + " would have about " + (long) expected + " synapses ("
+                            + network.population(post).name() + " could have " + (long) most + " synapses ("
                             + from.size() + " x " + network.population(post).size() + " neurons, p = "
                             + network.pathway(pre, post).probability() + "), more than one pathway can hold ("
                             + Connectivity.MAX_SYNAPSES + "): use fewer neurons or a lower p_connect");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.neuromf.core.cell.HodgkinHuxleyCell;
+import org.neuromf.core.network.InDegree;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
@@ -19,7 +20,8 @@ import org.neuromf.core.util.MemoryBudget;
  * @param neuronState V, conductances and the family's variables of every neuron, the HH gating
  *        tables, and the spike buffers of the step and their quanta (at most one entry per neuron)
  * @param synapses the row starts and targets of every pathway: the expected count with a margin of
- *        6 SD, or the exact count once drawn
+ *        6 SD, or the exact count once drawn or when the in-degree is fixed (whose rows have cursors too
+ *        while they are filled)
  * @param recorder rate and drive bins, the traces of n_rec neurons per population, the per-neuron
  *        statistics behind the summary
  * @param tables the result tables made from them: rates (a time column; the others are shared),
@@ -63,8 +65,9 @@ public record SimulationMemory(double neuronState, double synapses, double recor
                 gatingTables.add(hh.vT);
             }
             for (int pre = 0; pre < pops; pre++) {
-                double expected = expectedSynapses(network, pre, post);
-                synapses += pathwayBytes(network.population(pre).size(), expected + 6 * Math.sqrt(expected));
+                int nPre = network.population(pre).size();
+                boolean fixed = network.pathway(pre, post).inDegree() == InDegree.FIXED;
+                synapses += pathwayBytes(nPre, mostSynapses(network, pre, post)) + (fixed ? 4.0 * nPre : 0);
             }
         }
         state += gatingTables.size() * GatingTable.BYTES;
@@ -76,12 +79,19 @@ public record SimulationMemory(double neuronState, double synapses, double recor
         return new SimulationMemory(state, synapses, recorder, tables);
     }
 
-    /** p N_pre N_post pairs, less the diagonal within a population (no autapses). */
-    static double expectedSynapses(Network network, int pre, int post) {
+    /**
+     * The synapses a pathway has at most: K N_post with a fixed in-degree; with a binomial one, the
+     * expected p N_pre N_post pairs (less the diagonal within a population: no autapses) and 6 SD.
+     */
+    static double mostSynapses(Network network, int pre, int post) {
         Pathway pw = network.pathway(pre, post);
-        double nPre = network.population(pre).size();
+        int nPre = network.population(pre).size();
         double nPost = network.population(post).size();
-        return pw.probability() * (nPre * nPost - (pre == post ? nPre : 0));
+        if (pw.inDegree() == InDegree.FIXED) {
+            return InDegree.fixedCount(pw.probability(), nPre, pre == post) * nPost;
+        }
+        double expected = pw.probability() * (nPre * nPost - (pre == post ? nPre : 0));
+        return expected + 6 * Math.sqrt(expected);
     }
 
     /** Row starts and targets of a pathway from nPre neurons with this many synapses. */

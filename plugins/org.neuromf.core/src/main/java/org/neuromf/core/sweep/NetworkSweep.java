@@ -52,7 +52,7 @@ import org.neuromf.core.util.Progress;
  * ({@code exc_gm_ns}, {@code inh_neurons}, {@code exc_drive_rate_hz});
  * <li>a network-wide column, set in every population's row: the drive ({@code drive_rate_hz},
  * {@code drive_synapses}, {@code drive_q_ns}) and the pathways from a population
- * ({@code p_from_exc}, {@code q_from_inh_ns}, ...).
+ * ({@code p_from_exc}, {@code in_degree_from_exc}, {@code q_from_inh_ns}, ...).
  * </ul>
  * Every run is checked before the first starts. Each run is a function of its network and settings
  * alone, so the results are the same bit for bit whatever the number of runs in parallel or of
@@ -469,12 +469,12 @@ public final class NetworkSweep {
         return Table.ofColumns(schema, columns);
     }
 
-    private enum Kind {
+    enum Kind {
         SIMULATION, STIMULUS, NETWORK
     }
 
-    /** Where a runs-table column applies: a network column of one population (-1: all of them). */
-    private record Target(Kind kind, int population, String column) {
+    /** Where a runs-table column applies: a column of one row of a table (-1: every row). */
+    record Target(Kind kind, int population, String column) {
     }
 
     private static Target target(String name, TableSchema network) {
@@ -486,6 +486,35 @@ public final class NetworkSweep {
         if (STIMULUS_KEYS.contains(name)) {
             found.add(new Target(Kind.STIMULUS, -1, name));
         }
+        found.addAll(networkTargets(name, network));
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (FIXED.containsKey(name) || name.equals("max_spikes") || name.equals("threads")) {
+            throw new ParameterException(name, "the runs table sets " + name + ", which the sweep sets itself");
+        }
+        if (found.isEmpty()) {
+            throw new ParameterException(name, "the runs table's column " + name + " names nothing a run can change."
+                    + " A column is a simulation setting (" + String.join(", ", SIMULATION_KEYS) + "), a stimulus"
+                    + " parameter (" + String.join(", ", STIMULUS_KEYS) + "), a network-wide column ("
+                    + String.join(", ", NETWORK_WIDE) + ", p_from_POP, in_degree_from_POP, q_from_POP_ns, tau_from_POP_ms,"
+                    + " erev_from_POP_mv)"
+                    + " or a column of the network table prefixed with its population (" + populations.get(0)
+                    + "_gl_ns, " + populations.get(0) + "_neurons, ...; populations " + String.join(", ", populations)
+                    + ")");
+        }
+        throw new ParameterException(name, "the runs table's column " + name + " is ambiguous: it could set "
+                + found.stream().map(t -> t.kind + " " + (t.population >= 0 ? populations.get(t.population) + " " : "")
+                        + t.column).toList());
+    }
+
+    /**
+     * What a runs-table column sets in a network table: a network-wide column in every row, or
+     * POP_COLUMN in population POP's row; empty when it names neither.
+     */
+    static List<Target> networkTargets(String name, TableSchema network) {
+        List<String> populations = NetworkTable.populations(network);
+        List<Target> found = new ArrayList<>();
         if (network.indexOf(name) >= 0 && (NETWORK_WIDE.contains(name) || isPathwayColumn(name))) {
             found.add(new Target(Kind.NETWORK, -1, name));
         }
@@ -498,33 +527,16 @@ public final class NetworkSweep {
                 }
             }
         }
-        if (found.size() == 1) {
-            return found.get(0);
-        }
-        if (FIXED.containsKey(name) || name.equals("max_spikes") || name.equals("threads")) {
-            throw new ParameterException(name, "the runs table sets " + name + ", which the sweep sets itself");
-        }
-        if (found.isEmpty()) {
-            throw new ParameterException(name, "the runs table's column " + name + " names nothing a run can change."
-                    + " A column is a simulation setting (" + String.join(", ", SIMULATION_KEYS) + "), a stimulus"
-                    + " parameter (" + String.join(", ", STIMULUS_KEYS) + "), a network-wide column ("
-                    + String.join(", ", NETWORK_WIDE) + ", p_from_POP, q_from_POP_ns, tau_from_POP_ms, erev_from_POP_mv)"
-                    + " or a column of the network table prefixed with its population (" + populations.get(0)
-                    + "_gl_ns, " + populations.get(0) + "_neurons, ...; populations " + String.join(", ", populations)
-                    + ")");
-        }
-        throw new ParameterException(name, "the runs table's column " + name + " is ambiguous: it could set "
-                + found.stream().map(t -> t.kind + " " + (t.population >= 0 ? populations.get(t.population) + " " : "")
-                        + t.column).toList());
+        return found;
     }
 
     private static boolean isPathwayColumn(String name) {
-        return name.startsWith("p_from_") || name.startsWith("q_from_") || name.startsWith("tau_from_")
-                || name.startsWith("erev_from_");
+        return name.startsWith("p_from_") || name.startsWith("in_degree_from_") || name.startsWith("q_from_")
+                || name.startsWith("tau_from_") || name.startsWith("erev_from_");
     }
 
-    /** The network table with the target set to the value, in its row (or every row). */
-    private static Table withValue(Table network, Target t, String name, Object value, int runsRow) {
+    /** The table with the target set to the value, in its row (or every row). */
+    static Table withValue(Table network, Target t, String name, Object value, int runsRow) {
         int column = network.schema().indexOf(t.column);
         ColumnType type = network.schema().column(column).type();
         Object cell = value;

@@ -16,6 +16,7 @@ import org.neuromf.core.meanfield.MeanField;
 import org.neuromf.core.meanfield.MeanFieldException;
 import org.neuromf.core.meanfield.MeanFieldModel;
 import org.neuromf.core.meanfield.MeanFieldSettings;
+import org.neuromf.core.network.InDegree;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterSpec;
@@ -82,8 +83,8 @@ public final class SelfConsistentTransfer {
                                     + " max_seeds); 0: always seeds repetitions");
                     case "max_seeds" -> new ParameterSpec.Whole("max_seeds", "Most seeds per point", 50, 1, 10_000,
                             "the most repetitions a grid point gets");
-                    case "in_degree" -> ParameterSpec.Choice.of("in_degree", "In-degree", TransferScan.InDegree.class,
-                            TransferScan.InDegree.FIXED, "fixed: exactly Ke and Ki, the identical neurons of the mean"
+                    case "in_degree" -> ParameterSpec.Choice.of("in_degree", "In-degree", InDegree.class,
+                            InDegree.FIXED, "fixed: exactly Ke and Ki, the identical neurons of the mean"
                                     + " field; binomial: each repetition draws its synapses from the network's"
                                     + " Binomial(N_pre, p), which averages the rate over the in-degrees but needs many"
                                     + " more repetitions for the same precision");
@@ -155,7 +156,7 @@ public final class SelfConsistentTransfer {
             for (int a = 0; a < 2; a++) {
                 inputs[a] = it == 0 ? PresynapticInput.POISSON
                         : PresynapticInput.network(network, a, trains[0], trains[1],
-                                scan.inDegree() == TransferScan.InDegree.BINOMIAL);
+                                scan.inDegree() == InDegree.BINOMIAL);
             }
             Iteration iteration = iterate(network, it, inputs, scan, focus, p4, slow, v,
                     previous == null ? null : previous.state(),

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.network.InDegree;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
@@ -63,14 +64,6 @@ public final class TransferScan {
          * come from renewal trains of dead time isi_refractory and gamma CV isi_cv.
          */
         RENEWAL
-    }
-
-    /** The number of recurrent synapses of a repetition. */
-    public enum InDegree {
-        /** Exactly Ke = p Ne and Ki = p Ni (the mean field's). */
-        FIXED,
-        /** Drawn per repetition from the network's Binomial(N_pre, p), as the network draws its synapses. */
-        BINOMIAL
     }
 
     /** A halved fe step smaller than this fraction of the grid step is accepted anyway (a jump in the rate). */

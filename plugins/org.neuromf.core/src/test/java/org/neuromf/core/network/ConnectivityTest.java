@@ -47,4 +47,70 @@ class ConnectivityTest {
         Connectivity c = Connectivity.random(50, 50, p, true, 1);
         assertEquals(p == 0 ? 0 : 50 * 49, c.synapseCount());
     }
+
+    /**
+     * A fixed in-degree: every neuron receives exactly K synapses from distinct neurons, never
+     * itself; each presynaptic neuron is then chosen by each of the m postsynaptic neurons that may
+     * choose it (N_post, less itself within a population) with probability K / n (n the candidates),
+     * so its out-degree has mean m K / n and variance m (K / n) (1 - K / n).
+     */
+    @ParameterizedTest
+    @CsvSource({"2000, 2000, 100, true", "8000, 2000, 400, false", "300, 300, 299, true", "1000, 5000, 3, false"})
+    void fixedInDegreesAreExactAndUniform(int nPre, int nPost, int k, boolean recurrent) {
+        Connectivity c = Connectivity.fixedInDegree(nPre, nPost, k, recurrent, 5);
+        for (int d : c.inDegrees(nPost)) {
+            assertEquals(k, d, "in-degree");
+        }
+        assertEquals((long) k * nPost, c.synapseCount());
+        double n = recurrent ? nPre - 1 : nPre;
+        double q = k / n;
+        double m = recurrent ? nPost - 1 : nPost;
+        double mean = 0;
+        double var = 0;
+        for (int i = 0; i < nPre; i++) {
+            mean += c.rowStart()[i + 1] - c.rowStart()[i];
+        }
+        mean /= nPre;
+        for (int i = 0; i < nPre; i++) {
+            double d = c.rowStart()[i + 1] - c.rowStart()[i];
+            var += (d - mean) * (d - mean);
+            for (int s = c.rowStart()[i]; s < c.rowStart()[i + 1]; s++) {
+                assertTrue(!recurrent || c.targets()[s] != i, "autapse at neuron " + i);
+                assertTrue(s == c.rowStart()[i] || c.targets()[s] > c.targets()[s - 1], "targets increase, once each");
+            }
+        }
+        var /= nPre - 1;
+        double expectedVar = m * q * (1 - q);
+        assertEquals(m * q, mean, 1e-9, "mean out-degree: every synapse counted once");
+        // out-degrees are nearly independent across the nPre rows: the sample variance's standard error
+        // is about var sqrt(2/(nPre-1)); 5 of them
+        assertEquals(expectedVar, var, 5 * expectedVar * Math.sqrt(2.0 / (nPre - 1)) + 1e-9, "out-degree variance");
+    }
+
+    /**
+     * Each of the C(4, 2) = 6 pairs of the other neurons is as likely to be a neuron's inputs
+     * (K = 2 in a population of 5, no autapses): over 6000 draws of neuron 2, each pair's count is
+     * Binomial(6000, 1/6), within 5 SD of 1000.
+     */
+    @org.junit.jupiter.api.Test
+    void everySetOfInputsIsEquallyLikely() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (int seed = 0; seed < 6000; seed++) {
+            Connectivity c = Connectivity.fixedInDegree(5, 5, 2, true, seed);
+            StringBuilder inputs = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                for (int s = c.rowStart()[i]; s < c.rowStart()[i + 1]; s++) {
+                    if (c.targets()[s] == 2) {
+                        inputs.append(i);
+                    }
+                }
+            }
+            counts.merge(inputs.toString(), 1, Integer::sum);
+        }
+        assertEquals(java.util.Set.of("01", "03", "04", "13", "14", "34"), counts.keySet());
+        double sd = Math.sqrt(6000 * (1 / 6.0) * (5 / 6.0));
+        for (var e : counts.entrySet()) {
+            assertEquals(1000, e.getValue(), 5 * sd, "pair " + e.getKey());
+        }
+    }
 }

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.neuromf.core.cell.CellPresets;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.NetworkBuilder;
 import org.neuromf.core.network.NetworkTable;
+import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.param.ParameterSpec;
 import org.neuromf.core.table.Table;
 import org.neuromf.core.table.TableSchema;
@@ -107,6 +109,29 @@ class OperationsTest {
     private static Table cellTable(String preset) {
         Operation cell = OPS.get("cell-model");
         return cell.run(List.of(), cell.defaults().with(Map.of("preset", preset)), Progress.NONE).table(0);
+    }
+
+    /** Without a runs table the values setting gives the runs; with both, or neither, the node says so. */
+    @Test
+    void networkSweepTakesItsRunsFromValuesOrATable() {
+        Operation op = OPS.get("network-sweep");
+        Table network = NetworkTable.toTable(NetworkBuilder.build(CellPresets.get("RS-cell"), CellPresets.get("FS-cell"),
+                NetworkBuilder.preset("CONFIG1").with(Map.of("neurons", 500))));
+        Map<String, Object> quick = Map.of("tstop_ms", 60.0, "transient_ms", 10.0, "seeds", 2);
+        Table runs = org.neuromf.core.sweep.SweepValues.runs(List.of("drive_rate_hz=3,5", "exc_b_pa=0,20"), "list");
+        Table fromTable = op.run(Arrays.asList(network, runs, null, null, null), op.defaults().with(quick), Progress.NONE)
+                .table(0);
+        var withValues = op.defaults().with(quick).with(Map.of("values", "drive_rate_hz=3,5; exc_b_pa=0,20",
+                "combine", "list"));
+        Table fromValues = op.run(Arrays.asList(network, null, null, null, null), withValues, Progress.NONE).table(0);
+        assertEquals(4, fromTable.rowCount());
+        assertEquals(fromTable, fromValues);
+        var both = assertThrows(ParameterException.class,
+                () -> op.outputSchemas(Arrays.asList(network.schema(), runs.schema(), null, null, null), withValues));
+        assertTrue(both.getMessage().contains("give them one way"), both.getMessage());
+        var neither = assertThrows(ParameterException.class, () -> op.outputSchemas(
+                Arrays.asList(network.schema(), null, null, null, null), op.defaults()));
+        assertTrue(neither.getMessage().contains("no runs"), neither.getMessage());
     }
 
     @Test

@@ -71,6 +71,60 @@ class SimulationMemoryTest {
     }
 
     /**
+     * A fixed in-degree (3000 neurons, p = 0.05: Ke = 120, Ki = 30, three chunks of 1024 postsynaptic
+     * neurons in the excitatory pathways) is the same synapses on 1, 2 and 3 threads, every neuron
+     * receives exactly K from each population, and the estimate counts exactly its synapses, which is
+     * what drawing them allocates.
+     */
+    @Test
+    void aFixedInDegreeIsExactAndTheSameOnAnyThreads() {
+        Network net = NetworkBuilder.build(CellPresets.get("HH_RS"), CellPresets.get("HH_FS"), NetworkBuilder
+                .preset("CONFIG1").with(Map.of("neurons", 3000, "p_connect", 0.05, "in_degree", "fixed")));
+        SimulationSettings settings = SimulationSettings.of(Map.of("seed", 7, "tstop_ms", 10.0, "transient_ms", 0.0));
+        long[][] first = null;
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (int threads : new int[] {1, 1, 2, 3}) {
+            try (StepPool pool = new StepPool(threads)) {
+                long before = bean.getCurrentThreadAllocatedBytes(); // one thread: the pool has no workers
+                Connectivity[][] c = new NetworkSimulator(net, Waveform.NONE, settings).connect(pool, Progress.NONE,
+                        SimulationMemory.of(net, settings));
+                if (first != null && threads == 1) { // the second single-threaded draw: its classes are loaded
+                    allocated = bean.getCurrentThreadAllocatedBytes() - before;
+                }
+                long[][] hashes = new long[2][2];
+                for (int pre = 0; pre < 2; pre++) {
+                    for (int post = 0; post < 2; post++) {
+                        int k = pre == 0 ? 120 : 30;
+                        for (int d : c[pre][post].inDegrees(net.population(post).size())) {
+                            assertEquals(k, d, pre + " -> " + post);
+                        }
+                        hashes[pre][post] = hash(c[pre][post]);
+                    }
+                }
+                if (first == null) {
+                    first = hashes;
+                }
+                for (int pre = 0; pre < 2; pre++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(first[pre], hashes[pre], threads + " threads");
+                }
+            }
+        }
+        SimulationMemory estimate = SimulationMemory.of(net, settings);
+        // row starts, targets and the fill's cursors, exactly: 4 (Npre + 1) + 4 K Npost + 4 Npre per pathway
+        double exact = 0;
+        for (int pre = 0; pre < 2; pre++) {
+            for (int post = 0; post < 2; post++) {
+                int nPre = net.population(pre).size();
+                exact += 4.0 * (nPre + 1) + 4.0 * (pre == 0 ? 120 : 30) * net.population(post).size() + 4.0 * nPre;
+            }
+        }
+        assertEquals(exact, estimate.synapses());
+        // beyond the arrays: each chunk's bit set of chosen neurons and its draws (about 9 kB for 12 chunks)
+        assertEquals(estimate.synapses(), allocated, 0.01 * estimate.synapses(), "allocated while drawing");
+    }
+
+    /**
      * The spikes and summary of a seed are the ones of the code before the change (printed by it, commit 825e5b7),
      * under step timing, which every run had before synaptic_timing existed.
      */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.neuromf.core.cell.Cell;
+import org.neuromf.core.network.InDegree;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
@@ -79,6 +80,6 @@ final class SingleNeuron {
     /** One population of unconnected cells, each with its own external drive. */
     static Network isolated(Cell cell, int n, double driveRate, double driveSynapses, double driveQ, double tau) {
         return new Network("isolated", List.of(new Population("exc", n, cell, driveRate, driveSynapses, driveQ)),
-                List.of(new Pathway("exc", "exc", 0, 0, tau, 0)));
+                List.of(new Pathway("exc", "exc", 0, InDegree.BINOMIAL, 0, tau, 0)));
     }
 }

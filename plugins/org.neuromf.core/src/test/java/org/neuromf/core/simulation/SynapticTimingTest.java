@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.neuromf.core.cell.AdExCell;
 import org.neuromf.core.cell.Cell;
 import org.neuromf.core.cell.CellPresets;
+import org.neuromf.core.network.InDegree;
 import org.neuromf.core.network.Network;
 import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
@@ -33,8 +34,10 @@ class SynapticTimingTest {
     private static Network pair(Cell pre) {
         Cell silent = CellPresets.get("LIF");
         return new Network("pair", List.of(new Population("pre", 1, pre, 0, 0, 0), new Population("post", 1, silent, 0, 0, 0)),
-                List.of(new Pathway("pre", "pre", 0, Q, TAU, 0), new Pathway("pre", "post", 1, Q, TAU, 0),
-                        new Pathway("post", "pre", 0, Q, TAU, -0.08), new Pathway("post", "post", 0, Q, TAU, -0.08)));
+                List.of(new Pathway("pre", "pre", 0, InDegree.BINOMIAL, Q, TAU, 0),
+                        new Pathway("pre", "post", 1, InDegree.BINOMIAL, Q, TAU, 0),
+                        new Pathway("post", "pre", 0, InDegree.BINOMIAL, Q, TAU, -0.08),
+                        new Pathway("post", "post", 0, InDegree.BINOMIAL, Q, TAU, -0.08)));
     }
 
     /**
