@@ -58,6 +58,11 @@ public final class NetworkTable {
         return new TableSchema(cols);
     }
 
+    /** Whether a schema is a network table's: it has the p_from_ columns of its pathways. */
+    public static boolean describesNetwork(TableSchema schema) {
+        return schema.names().stream().anyMatch(c -> c.startsWith(P_FROM));
+    }
+
     /** The populations a network table's schema describes, in order. */
     public static List<String> populations(TableSchema schema) {
         List<String> names = new ArrayList<>();

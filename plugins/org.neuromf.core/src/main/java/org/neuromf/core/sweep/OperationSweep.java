@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neuromf.core.network.NetworkTable;
 import org.neuromf.core.operation.Operation;
 import org.neuromf.core.operation.OperationResult;
 import org.neuromf.core.operation.Port;
@@ -65,14 +66,11 @@ public final class OperationSweep {
                 if (value == null) {
                     throw new ParameterException(name, "row " + (r + 1) + " of the runs table has no value for " + name);
                 }
-                int[] where = target(name, inputs);
+                Placement where = placement(name, inputs);
                 if (where == null) {
                     p.put(name, value);
                 } else {
-                    NetworkSweep.Target t = where[1] == -2
-                            ? new NetworkSweep.Target(NetworkSweep.Kind.NETWORK, -1, name)
-                            : networkTarget(name, inputs.get(where[0]).schema());
-                    in.set(where[0], NetworkSweep.withValue(in.get(where[0]), t, name, value, r));
+                    in.set(where.input, NetworkSweep.withValue(in.get(where.input), where.target, name, value, r));
                 }
             }
             ParameterValues v;
@@ -98,13 +96,14 @@ public final class OperationSweep {
         }
     }
 
-    /**
-     * Where a runs-table column applies: null for a parameter of the operation, else {input, -1} for
-     * a network table's column, {input, -2} for another table's column in every row.
-     */
-    private int[] target(String name, List<Table> inputs) {
+    /** A column of input {@code input} that a runs-table column sets. */
+    private record Placement(int input, NetworkSweep.Target target) {
+    }
+
+    /** Where a runs-table column applies: null for a parameter of the operation. */
+    private Placement placement(String name, List<Table> inputs) {
         List<String> found = new ArrayList<>();
-        int[] where = null;
+        Placement where = null;
         if (operation.parameters().stream().map(ParameterSpec::key).anyMatch(name::equals)) {
             found.add("the parameter " + name);
         }
@@ -114,14 +113,15 @@ public final class OperationSweep {
                 continue;
             }
             String port = operation.inputs().get(i).name();
-            if (isNetwork(t.schema())) {
-                if (networkTarget(name, t.schema()) != null) {
+            if (NetworkTable.describesNetwork(t.schema())) {
+                List<NetworkSweep.Target> targets = NetworkSweep.networkTargets(name, t.schema());
+                if (targets.size() == 1) {
                     found.add("the " + port + " table's " + name);
-                    where = new int[] {i, -1};
+                    where = new Placement(i, targets.get(0));
                 }
             } else if (t.schema().indexOf(name) >= 0) {
                 found.add("the " + port + " table's column " + name);
-                where = new int[] {i, -2};
+                where = new Placement(i, new NetworkSweep.Target(NetworkSweep.Kind.NETWORK, -1, name));
             }
         }
         if (found.size() > 1) {
@@ -141,15 +141,6 @@ public final class OperationSweep {
                     + " network-wide column such as drive_rate_hz or one prefixed with its population, exc_gm_ns)");
         }
         return where;
-    }
-
-    private static boolean isNetwork(TableSchema schema) {
-        return schema.names().stream().anyMatch(c -> c.startsWith("p_from_"));
-    }
-
-    private static NetworkSweep.Target networkTarget(String name, TableSchema network) {
-        List<NetworkSweep.Target> t = NetworkSweep.networkTargets(name, network);
-        return t.size() == 1 ? t.get(0) : null;
     }
 
     public int runCount() {
