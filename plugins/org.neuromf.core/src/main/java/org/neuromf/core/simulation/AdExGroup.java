@@ -1,6 +1,7 @@
 package org.neuromf.core.simulation;
 
 import org.neuromf.core.cell.AdExCell;
+import org.neuromf.core.util.Exp;
 
 /**
  * AdEx neurons. With the exponential term and w frozen at the start of the step the membrane
@@ -57,7 +58,7 @@ final class AdExGroup extends NeuronGroup {
                 refractory[i]--;
                 vNew = vi;
             } else {
-                double spikeCurrent = deltaV > 0 ? gLdeltaV * Math.exp((vi - vThre) / deltaV) : 0;
+                double spikeCurrent = deltaV > 0 ? gLdeltaV * Exp.exp((vi - vThre) / deltaV) : 0;
                 double gTotal = gL + gSyn;
                 double vInf = (gLeL + spikeCurrent - wi + gSynE + i0) / gTotal;
                 vNew = vInf + (vi - vInf) * integrator.decay(dtOverC * gTotal);

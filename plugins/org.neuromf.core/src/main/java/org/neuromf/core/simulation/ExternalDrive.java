@@ -3,6 +3,7 @@ package org.neuromf.core.simulation;
 import java.util.SplittableRandom;
 
 import org.neuromf.core.util.BernoulliGaps;
+import org.neuromf.core.util.Exp;
 import org.neuromf.core.util.PoissonSampler;
 
 /**
@@ -56,6 +57,6 @@ final class ExternalDrive {
     }
 
     private static double arrival(boolean exact, double q, double dtOverTau, SplittableRandom rng) {
-        return exact ? q * Math.exp(-rng.nextDouble() * dtOverTau) : q;
+        return exact ? q * Exp.exp(-rng.nextDouble() * dtOverTau) : q;
     }
 }

@@ -1,5 +1,7 @@
 package org.neuromf.core.simulation;
 
+import org.neuromf.core.util.Exp;
+
 /**
  * How a variable x with {@code dx/dt = (x_inf - x)/tau}, its coefficients frozen at the start of
  * the step, is advanced over one step: {@code x <- x_inf + (x - x_inf) decay(dt/tau)}.
@@ -12,7 +14,7 @@ public enum Integrator {
 
     /** The factor by which the distance to the steady state shrinks over a step of {@code z = dt/tau}. */
     double decay(double z) {
-        return this == FORWARD_EULER ? 1 - z : Math.exp(-z);
+        return this == FORWARD_EULER ? 1 - z : Exp.exp(-z);
     }
 
     /** {@code 1 - decay(z)}, accurate for small z. */

@@ -13,6 +13,7 @@ import org.neuromf.core.network.Pathway;
 import org.neuromf.core.network.Population;
 import org.neuromf.core.param.ParameterException;
 import org.neuromf.core.stimulus.Waveform;
+import org.neuromf.core.util.Exp;
 import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
 import org.neuromf.core.util.RandomStreams;
@@ -311,7 +312,7 @@ public final class NetworkSimulator {
         double dtOverTau = settings.dt() / pathway.tau();
         boolean exact = settings.synapticTiming() == SynapticTiming.EXACT;
         for (int s = 0; s < spikes.count; s++) {
-            quanta[s] = exact ? q * Math.exp(-(1 - spikes.fractions[s]) * dtOverTau) : q;
+            quanta[s] = exact ? q * Exp.exp(-(1 - spikes.fractions[s]) * dtOverTau) : q;
         }
         return quanta;
     }

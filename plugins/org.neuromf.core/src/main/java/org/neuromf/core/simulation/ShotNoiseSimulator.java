@@ -9,6 +9,7 @@ import org.neuromf.core.cell.HodgkinHuxleyCell;
 import org.neuromf.core.cell.HodgkinHuxleyRates;
 import org.neuromf.core.network.SynapticInput;
 import org.neuromf.core.param.ParameterException;
+import org.neuromf.core.util.Exp;
 import org.neuromf.core.util.Progress;
 import org.neuromf.core.util.RandomStreams;
 import org.neuromf.core.util.RandomStreams.Purpose;
@@ -372,24 +373,24 @@ public final class ShotNoiseSimulator {
             }
             for (int r = 0; r < n; r++) {
                 while (nextE[r] <= t1) {
-                    g[2 * r] += qe * Math.exp((nextE[r] - t1) / te);
+                    g[2 * r] += qe * Exp.exp((nextE[r] - t1) / te);
                     nextE[r] += gap(rng[r], poissonE[r]);
                 }
                 while (nextI[r] <= t1) {
-                    g[2 * r + 1] += qi * Math.exp((nextI[r] - t1) / ti);
+                    g[2 * r + 1] += qi * Exp.exp((nextI[r] - t1) / ti);
                     nextI[r] += gap(rng[r], poissonI[r]);
                 }
                 RenewalTrains e = trainsE[r];
                 if (e != null) {
                     for (double t = e.next(); t <= t1; t = e.next()) {
-                        g[2 * r] += qe * Math.exp((t - t1) / te);
+                        g[2 * r] += qe * Exp.exp((t - t1) / te);
                         e.advance(rng[r]);
                     }
                 }
                 RenewalTrains i = trainsI[r];
                 if (i != null) {
                     for (double t = i.next(); t <= t1; t = i.next()) {
-                        g[2 * r + 1] += qi * Math.exp((t - t1) / ti);
+                        g[2 * r + 1] += qi * Exp.exp((t - t1) / ti);
                         i.advance(rng[r]);
                     }
                 }

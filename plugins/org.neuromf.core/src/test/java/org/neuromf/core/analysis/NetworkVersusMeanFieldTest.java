@@ -96,9 +96,14 @@ class NetworkVersusMeanFieldTest {
     /**
      * The double-Gaussian stimulus: over seeds 1-5 the responses correlate at 0.70 +- 0.03 (exc)
      * and 0.735 +- 0.007 (inh); the network's excitatory rate rises 2.2 +- 0.2 times as high as the
-     * mean field's and peaks about 30 ms earlier (median), its inhibitory one 1.4 +- 0.1 times as
-     * high: the M-current of HH_RS, slow and not in a stationary transfer function, lets the network
-     * overshoot and then adapt.
+     * mean field's, its inhibitory one 1.4 +- 0.1 times as high: the M-current of HH_RS, slow and not
+     * in a stationary transfer function, lets the network overshoot and then adapt. The time of the
+     * excitatory peak is bimodal over seeds: within 15 ms of the mean field's, or 75-130 ms before it
+     * (the overshoot on the rising flank wins). Seeds 1-6 gave shifts of +10, -110, -75, -75, +15, -90 ms
+     * with {@link Math#exp} and -130, -95, -5, -5, 0, +10 ms with {@link org.neuromf.core.util.Exp}
+     * (round-off alone moves a seed between the modes), so the mean of seeds 1-3 is bounded, not
+     * the median, which lands in either mode: it must be earlier than the mean field's, by less
+     * than the early mode.
      */
     @Test
     void waveformResponseIsFasterAndStrongerThanTheMeanFields() {
@@ -111,9 +116,7 @@ class NetworkVersusMeanFieldTest {
         double peakI = network("waveform", "inh.peak_increase") / meanField("waveform", "inh.peak_increase");
         assertTrue(peakE > 1.6 && peakE < 2.9, "exc peak ratio " + peakE);
         assertTrue(peakI > 1.1 && peakI < 1.8, "inh peak ratio " + peakI);
-        double[] times = NETWORK.get("waveform").get("exc.peak_time").clone();
-        Arrays.sort(times);
-        double shift = times[SEEDS / 2] - meanField("waveform", "exc.peak_time");
-        assertTrue(shift < 0 && shift > -80, "exc peak shift " + shift + " ms");
+        double shift = network("waveform", "exc.peak_time") - meanField("waveform", "exc.peak_time");
+        assertTrue(shift < 0 && shift > -130, "exc peak shift " + shift + " ms");
     }
 }
