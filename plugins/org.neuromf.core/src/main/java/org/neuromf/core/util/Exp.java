@@ -31,10 +31,11 @@ public final class Exp {
 
     static {
         MathContext mc = new MathContext(40);
-        LN2_OVER_SIZE_LO = LN2.divide(BigDecimal.valueOf(SIZE), mc).subtract(new BigDecimal(LN2_OVER_SIZE_HI)).doubleValue();
-        // 2^(j/256) as powers of 2^(1/256): 255 products at 40 digits lose far less than the 32 kept,
-        // and take less than half the time of a series for each j (150 ms at start-up, interpreted)
-        BigDecimal step = exact(LN2.divide(BigDecimal.valueOf(SIZE), mc), mc);
+        BigDecimal ln2OverSize = LN2.divide(BigDecimal.valueOf(SIZE), mc);
+        LN2_OVER_SIZE_LO = ln2OverSize.subtract(new BigDecimal(LN2_OVER_SIZE_HI)).doubleValue();
+        // 2^(j/256) as powers of 2^(1/256): 255 products at 40 digits lose far less than the 32 digits
+        // kept, and take less than half the time of one series for each j (which took 150 ms at start-up)
+        BigDecimal step = exact(ln2OverSize, mc);
         BigDecimal power = BigDecimal.ONE;
         for (int j = 0; j < SIZE; j++, power = power.multiply(step, mc)) {
             double rounded = power.doubleValue();

@@ -37,7 +37,7 @@ class ExpTest {
     }
 
     @Test
-    void exactAtTheTableAndItsEdges() {
+    void withinOneUlpAtZeroAndAtTheEdgesOfTheTableAndTheRange() {
         assertEquals(1.0, Exp.exp(0.0));
         assertEquals(2.0, Exp.exp(Math.log(2)), Math.ulp(2.0));
         for (double x : new double[] {699.9, -699.9, 1e-300, -1e-12, Math.log(2) / 512, -Math.log(2) / 512}) {
