@@ -1,15 +1,12 @@
 package org.neuromf.charts;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
-import javax.imageio.ImageIO;
 
 import org.jfree.chart.JFreeChart;
 import org.neuromf.core.util.AtomicFiles;
@@ -39,15 +36,23 @@ public final class ChartImages {
         checkSize(width, height);
         checkImageMemory(width, height);
         BufferedImage image = chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("no PNG writer in this Java runtime");
+        return PngEncoder.encode(pixels(image), width, height);
+    }
+
+    /** The image's pixels as 0xRRGGBB, row after row: its own array where it is laid out so. */
+    static int[] pixels(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == width && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0) {
+            int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+            if (data.length == width * height) {
+                return data;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return image.getRGB(0, 0, width, height, null, 0, width);
     }
 
     /**

@@ -38,29 +38,21 @@ final class AdExGroup extends NeuronGroup {
 
     @Override
     double step(int from, int to, SpikeBuffer spikes) {
-        final double[] v = this.v, w = this.w, g = this.g, decay = this.decay, reversal = this.reversal;
+        final double[] v = this.v, w = this.w, gSyn = this.gSyn, gSynE = this.gSynE;
         final int[] refractory = this.refractory;
-        final int channels = this.channels;
+        synapticInput(from, to);
         double sum = 0;
         for (int i = from; i < to; i++) {
             final double vi = v[i];
             final double wi = w[i];
-            double gSyn = 0;
-            double gSynE = 0;
-            for (int c = 0, k = i * channels; c < channels; c++, k++) {
-                double x = g[k];
-                gSyn += x;
-                gSynE += x * reversal[c];
-                g[k] = x * decay[c];
-            }
             double vNew;
             if (refractory[i] > 0) {
                 refractory[i]--;
                 vNew = vi;
             } else {
                 double spikeCurrent = deltaV > 0 ? gLdeltaV * Exp.exp((vi - vThre) / deltaV) : 0;
-                double gTotal = gL + gSyn;
-                double vInf = (gLeL + spikeCurrent - wi + gSynE + i0) / gTotal;
+                double gTotal = gL + gSyn[i];
+                double vInf = (gLeL + spikeCurrent - wi + gSynE[i] + i0) / gTotal;
                 vNew = vInf + (vi - vInf) * integrator.decay(dtOverC * gTotal);
             }
             double wInf = a * (vi - eL);

@@ -34,25 +34,17 @@ final class MorrisLecarGroup extends NeuronGroup {
 
     @Override
     double step(int from, int to, SpikeBuffer spikes) {
-        final double[] v = this.v, w = this.w, g = this.g, decay = this.decay, reversal = this.reversal;
-        final int channels = this.channels;
+        final double[] v = this.v, w = this.w, gSyn = this.gSyn, gSynE = this.gSynE;
         final MorrisLecarCell c0 = cell;
+        synapticInput(from, to);
         double sum = 0;
         for (int i = from; i < to; i++) {
             final double vi = v[i];
             final double wi = w[i];
-            double gSyn = 0;
-            double gSynE = 0;
-            for (int c = 0, k = i * channels; c < channels; c++, k++) {
-                double x = g[k];
-                gSyn += x;
-                gSynE += x * reversal[c];
-                g[k] = x * decay[c];
-            }
             double gCaNow = c0.gCa * c0.mInf(vi);
             double gKNow = c0.gK * wi;
-            double gTotal = c0.gL + gCaNow + gKNow + gSyn;
-            double vInf = (gLeL + gCaNow * c0.eCa + gKNow * c0.eK + gSynE + c0.i0) / gTotal;
+            double gTotal = c0.gL + gCaNow + gKNow + gSyn[i];
+            double vInf = (gLeL + gCaNow * c0.eCa + gKNow * c0.eK + gSynE[i] + c0.i0) / gTotal;
             double vNew = vInf + (vi - vInf) * integrator.decay(dtOverC * gTotal);
             double wInf = c0.wInf(vi);
             w[i] = wInf + (wi - wInf) * integrator.decay(dt / c0.tauW(vi));

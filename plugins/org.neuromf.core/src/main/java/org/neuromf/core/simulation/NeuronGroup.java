@@ -29,6 +29,10 @@ abstract class NeuronGroup {
     final double[] decay;
     final double[] reversal;
     final Integrator integrator;
+    /** Each neuron's synaptic conductance at the start of the step, sum over c of g_c (from {@link #synapticInput}). */
+    final double[] gSyn;
+    /** The same weighted by the reversal potentials, sum over c of g_c E_c. */
+    final double[] gSynE;
 
     NeuronGroup(int size, double dt, double[] tau, double[] reversal, Integrator integrator) {
         this.size = size;
@@ -37,6 +41,8 @@ abstract class NeuronGroup {
         this.dt = dt;
         this.v = new double[size];
         this.g = new double[size * channels];
+        this.gSyn = new double[size];
+        this.gSynE = new double[size];
         this.decay = new double[channels];
         for (int c = 0; c < channels; c++) {
             decay[c] = Math.exp(-dt / tau[c]);
@@ -56,8 +62,8 @@ abstract class NeuronGroup {
     }
 
     /**
-     * The bytes the state of {@code size} neurons of this family takes: V and {@code channels}
-     * conductances each, and the family's own arrays (HH: m, h, n, p; AdEx: w and the refractory
+     * The bytes the state of {@code size} neurons of this family takes: V, {@code channels}
+     * conductances and their two sums each, and the family's own arrays (HH: m, h, n, p; AdEx: w and the refractory
      * count; Morris-Lecar: w), as the constructors allocate them (an HH group also shares a
      * {@link GatingTable}).
      */
@@ -67,7 +73,7 @@ abstract class NeuronGroup {
             case ADEX -> 8 + 4;
             case ML -> 8;
         };
-        return size * (8.0 * (1 + channels) + own);
+        return size * (8.0 * (3 + channels) + own);
     }
 
     /** Sets the initial state: V uniform in [-90, -60] mV, no conductance, family-specific gates. */
@@ -78,6 +84,38 @@ abstract class NeuronGroup {
     }
 
     abstract double step(int from, int to, SpikeBuffer spikes);
+
+    /**
+     * Fills gSyn and gSynE for neurons [from, to) and decays their conductances by one step. Two
+     * channels (an E-I network) have a loop of their own, which the compiler unrolls: a channel loop
+     * of unknown length inside the HH update made it 20-45 % slower.
+     */
+    final void synapticInput(int from, int to) {
+        final double[] g = this.g, gSyn = this.gSyn, gSynE = this.gSynE, decay = this.decay, reversal = this.reversal;
+        if (channels == 2) {
+            final double e0 = reversal[0], e1 = reversal[1], d0 = decay[0], d1 = decay[1];
+            for (int i = from, k = 2 * from; i < to; i++, k += 2) {
+                final double x0 = g[k], x1 = g[k + 1];
+                gSyn[i] = x0 + x1;
+                gSynE[i] = x0 * e0 + x1 * e1;
+                g[k] = x0 * d0;
+                g[k + 1] = x1 * d1;
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            double sum = 0;
+            double weighted = 0;
+            for (int c = 0, k = i * channels; c < channels; c++, k++) {
+                final double x = g[k];
+                sum += x;
+                weighted += x * reversal[c];
+                g[k] = x * decay[c];
+            }
+            gSyn[i] = sum;
+            gSynE[i] = weighted;
+        }
+    }
 
     /**
      * The fraction of the step at which V crossed {@code threshold} upwards, interpolated linearly

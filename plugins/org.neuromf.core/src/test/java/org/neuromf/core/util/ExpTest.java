@@ -12,10 +12,42 @@ import org.junit.jupiter.api.Test;
 class ExpTest {
 
     private static final MathContext MC = new MathContext(40);
+    private static final BigDecimal LN2 = new BigDecimal("0.693147180559945309417232121458176568075500134360255254");
+
+    /** e^y by its Taylor series in decimal arithmetic (|y| below about 1), to the precision of MC. */
+    private static BigDecimal exact(BigDecimal y) {
+        BigDecimal sum = BigDecimal.ONE;
+        BigDecimal term = BigDecimal.ONE;
+        for (int i = 1; term.signum() != 0 && term.abs().compareTo(sum.ulp()) >= 0; i++) {
+            term = term.multiply(y, MC).divide(BigDecimal.valueOf(i), MC);
+            sum = sum.add(term, MC);
+        }
+        return sum;
+    }
 
     /** e^x exactly: (e^(x/1024))^1024, the series converging fast for |x/1024| < 1. */
     private static BigDecimal exact(double x) {
-        return Exp.exact(new BigDecimal(x).divide(BigDecimal.valueOf(1024), MC), MC).pow(1024, MC);
+        return exact(new BigDecimal(x).divide(BigDecimal.valueOf(1024), MC)).pow(1024, MC);
+    }
+
+    @Test
+    void theTableHoldsTwoToTheJOver256AsComputedInDecimal() {
+        BigDecimal ln2OverSize = LN2.divide(BigDecimal.valueOf(Exp.SIZE), MC);
+        assertEquals(Double.longBitsToDouble(Double.doubleToRawLongBits(ln2OverSize.doubleValue()) & 0xFFFF_FFFF_F000_0000L),
+                Exp.LN2_OVER_SIZE_HI);
+        assertEquals(ln2OverSize.subtract(new BigDecimal(Exp.LN2_OVER_SIZE_HI)).doubleValue(), Exp.LN2_OVER_SIZE_LO);
+        // 2^(j/256) as powers of 2^(1/256): 255 products at 40 digits lose far less than the 32 digits kept
+        BigDecimal step = exact(ln2OverSize);
+        BigDecimal power = BigDecimal.ONE;
+        for (int j = 0; j < Exp.SIZE; j++, power = power.multiply(step, MC)) {
+            double rounded = power.doubleValue();
+            assertEquals(Double.doubleToRawLongBits(rounded), Exp.POWER_BITS[j], "2^(" + j + "/256)");
+            double remainder = power.subtract(new BigDecimal(rounded)).divide(new BigDecimal(rounded), MC).doubleValue();
+            assertEquals(Double.doubleToRawLongBits(remainder), Double.doubleToRawLongBits(Exp.POWER_REMAINDER[j]),
+                    "remainder of 2^(" + j + "/256)");
+        }
+        assertEquals(Exp.SIZE, Exp.POWER_BITS.length);
+        assertEquals(Exp.SIZE, Exp.POWER_REMAINDER.length);
     }
 
     private static double ulpError(double x) {
