@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.ChartFactory;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.chart.ChartFactory;
 import org.junit.jupiter.api.Test;
 
 /** The encoder is checked by decoding its files with ImageIO, an independent PNG reader. */

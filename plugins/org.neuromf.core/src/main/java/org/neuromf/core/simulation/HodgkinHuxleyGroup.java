@@ -61,7 +61,7 @@ final class HodgkinHuxleyGroup extends NeuronGroup {
     double step(int from, int to, SpikeBuffer spikes) {
         final double[] v = this.v, m = this.m, h = this.h, n = this.n, p = this.p, gSyn = this.gSyn, gSynE = this.gSynE;
         final double[] tab = table.data;
-        // the constants as locals, which the JIT then keeps in registers: a few percent faster
+        // the constants as locals: a few percent faster, measured, than reading the fields in the loop
         final double gL = this.gL, gLeL = this.gLeL, gNa = this.gNa, eNa = this.eNa, gK = this.gK, gM = this.gM, eK = this.eK,
                 i0 = this.i0, vSpike = this.vSpike, dtOverC = this.dtOverC;
         final Integrator integrator = this.integrator;
