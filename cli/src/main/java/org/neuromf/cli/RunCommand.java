@@ -78,10 +78,9 @@ final class RunCommand implements Main.Command {
         return spec;
     }
 
-    /** The runs of --sweep or --sweep-spec; null without them. */
-    private static Table sweepRuns(ParseResult parsed) {
+    /** The runs of --sweep or of the --sweep-spec file {@code spec} (null without it); null without either. */
+    private static Table sweepRuns(ParseResult parsed, Path spec) {
         List<String> sweep = parsed.matchedOptionValue("--sweep", List.of());
-        Path spec = parsed.matchedOptionValue("--sweep-spec", null);
         if (spec != null && !sweep.isEmpty()) {
             throw new ParameterException("sweep", "--sweep and --sweep-spec both give the runs: use one");
         }
@@ -109,7 +108,11 @@ final class RunCommand implements Main.Command {
             }
         }
         ParameterValues values = ParameterValues.of(operation.parameters(), options.values(parsed));
-        Path[] paths = files.values().toArray(new Path[0]);
+        Path sweepSpec = parsed.matchedOptionValue("--sweep-spec", null);
+        List<Path> read = new ArrayList<>(files.values()); // the files read, which --out is checked against
+        if (sweepSpec != null) {
+            read.add(sweepSpec);
+        }
         List<Table> inputs = new ArrayList<>();
         List<TableSchema> schemas = new ArrayList<>();
         for (Port p : operation.inputs()) {
@@ -126,19 +129,14 @@ final class RunCommand implements Main.Command {
             throw new IllegalArgumentException(operation.id() + " has no input " + String.join(", ", files.keySet())
                     + "; its inputs are " + String.join(", ", operation.inputs().stream().map(RunCommand::portName).toList()));
         }
-        Table runs = sweepRuns(parsed);
+        Table runs = sweepRuns(parsed, sweepSpec);
         OperationSweep sweep = null;
         if (runs == null) {
             operation.outputSchemas(schemas, values); // what KNIME's configure checks, before any work
         } else {
             sweep = new OperationSweep(operation, inputs, runs, values.asMap()); // checks every run
         }
-        Path spec = parsed.matchedOptionValue("--sweep-spec", null);
-        if (spec != null) {
-            paths = java.util.Arrays.copyOf(paths, paths.length + 1);
-            paths[paths.length - 1] = spec;
-        }
-        try (OutputFolder folder = Outputs.open(parsed, "run " + operation.id(), paths)) {
+        try (OutputFolder folder = Outputs.open(parsed, "run " + operation.id(), read.toArray(new Path[0]))) {
             ConsoleProgress progress = new ConsoleProgress(err, parsed.matchedOptionValue("--quiet", false));
             OperationResult result = sweep == null ? operation.run(inputs, values, progress) : sweep.runAll(progress);
             Map<String, Table> outputs = new LinkedHashMap<>();

@@ -133,7 +133,7 @@ class MainTest {
 
     /** run --sweep: one simulation per value, their summaries one after the other after run and the swept column. */
     @Test
-    void runSweepsAnOperation() {
+    void runSweepsAnOperation() throws Exception {
         Path cells = tmp.resolve("cells");
         assertEquals(0, run("run", "cell-model", "--preset", "RS-cell", "--out", cells.resolve("exc").toString()), err());
         assertEquals(0, run("run", "cell-model", "--preset", "FS-cell", "--out", cells.resolve("inh").toString()), err());
@@ -154,6 +154,18 @@ class MainTest {
         for (int c = 2; c < summary.columnCount(); c++) {
             assertEquals(single.get(0, c), summary.get(2, c), summary.schema().column(c).name());
         }
+        Path specFile = Files.createDirectories(tmp.resolve("spec")).resolve("runs.csv");
+        Files.writeString(specFile, "inh_drive_rate_hz\n2\n8\n");
+        Path fromSpec = tmp.resolve("from-spec");
+        assertEquals(0, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"), "--tstop",
+                "100", "--transient", "20", "--quiet", "--sweep-spec", specFile.toString(), "--out", fromSpec.toString()),
+                err());
+        assertEquals(Files.readString(swept.resolve("summary.csv")), Files.readString(fromSpec.resolve("summary.csv")),
+                "the same runs from a file");
+        assertEquals(2, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"), "--tstop",
+                "100", "--transient", "20", "--quiet", "--sweep-spec", specFile.toString(), "--out", specFile.getParent().toString()));
+        assertTrue(err().contains("the input " + specFile + " lies inside --out"), err());
+        assertTrue(Files.exists(specFile), "the user's file is left alone");
         assertEquals(2, run("run", "network-simulation", "--input", "network=" + net.resolve("network.csv"),
                 "--sweep", "gx_ns=1,2", "--out", tmp.resolve("bad").toString()));
         assertTrue(err().contains("names nothing network-simulation has"), err());
