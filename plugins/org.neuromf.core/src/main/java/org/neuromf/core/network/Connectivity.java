@@ -14,8 +14,10 @@ import org.neuromf.core.util.BernoulliGaps;
  * <p>A pathway is drawn in two passes over the same random streams, so that it takes no more memory
  * than its final size: {@link #countRows} counts the synapses of each row, {@link #toRowStarts}
  * turns the counts into row starts (and gives the exact total, to check before allocating), and
- * {@link #fillRows} draws the same rows again into an array of exactly that size. Rows can be cut
- * into chunks with streams of their own and drawn on any threads.
+ * {@link #fillRows} draws the same rows again into an array of exactly that size. Where holding the
+ * synapses twice for a moment costs little, {@link #keepRows} counts and keeps what it drew, and
+ * {@link #placeRows} copies it into place instead of drawing again. Rows can be cut into chunks with
+ * streams of their own and drawn on any threads.
  *
  * <p>A fixed in-degree is drawn by postsynaptic neuron, in chunks of postsynaptic neurons with
  * streams of their own: {@link #countColumns} adds each synapse to the count of its row,
@@ -135,7 +137,29 @@ public record Connectivity(int[] rowStart, int[] targets) {
      */
     public static void countRows(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng,
             int[] rowStart) {
-        draw(firstRow, rows, nPost, p, noAutapses, rng, rowStart, null);
+        draw(firstRow, rows, nPost, p, noAutapses, rng, rowStart, null, false);
+    }
+
+    /**
+     * The counting pass of {@link #countRows} that also keeps the targets it drew, rows in order:
+     * what {@link #fillRows} would draw again, for {@link #placeRows}.
+     */
+    public static int[] keepRows(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng,
+            int[] rowStart) {
+        double expected = rows * (double) nPost * p;
+        int capacity = (int) Math.min(MAX_SYNAPSES, expected + 6 * Math.sqrt(expected) + 16);
+        return keepRows(firstRow, rows, nPost, p, noAutapses, rng, rowStart, capacity);
+    }
+
+    /** {@link #keepRows} into an array of this capacity at first. */
+    static int[] keepRows(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng,
+            int[] rowStart, int capacity) {
+        return draw(firstRow, rows, nPost, p, noAutapses, rng, rowStart, new int[capacity], false);
+    }
+
+    /** Copies the targets {@link #keepRows} kept of rows from {@code firstRow} on to their place in {@code targets}. */
+    public static void placeRows(int[] kept, int firstRow, int rows, int[] rowStart, int[] targets) {
+        System.arraycopy(kept, 0, targets, rowStart[firstRow], rowStart[firstRow + rows] - rowStart[firstRow]);
     }
 
     /**
@@ -164,21 +188,24 @@ public record Connectivity(int[] rowStart, int[] targets) {
      */
     public static void fillRows(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng,
             int[] rowStart, int[] targets) {
-        draw(firstRow, rows, nPost, p, noAutapses, rng, rowStart, targets);
+        draw(firstRow, rows, nPost, p, noAutapses, rng, rowStart, targets, true);
     }
 
     /**
      * Draws the gaps between connections (geometric), so the cost grows with the number of synapses,
-     * not of pairs. Counts when {@code targets} is null, fills otherwise.
+     * not of pairs. Counts when {@code targets} is null; fills it at the row starts when
+     * {@code inPlace}; otherwise counts and keeps the targets in it, one row after the other, growing
+     * it as needed, and returns it.
      */
-    private static void draw(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng,
-            int[] rowStart, int[] targets) {
+    private static int[] draw(int firstRow, int rows, int nPost, double p, boolean noAutapses, SplittableRandom rng,
+            int[] rowStart, int[] targets, boolean inPlace) {
         if (p <= 0) {
-            return;
+            return targets;
         }
         double logFail = BernoulliGaps.logFail(p);
+        int kept = 0;
         for (int row = firstRow; row < firstRow + rows; row++) {
-            int at = targets == null ? 0 : rowStart[row];
+            int at = inPlace ? rowStart[row] : kept;
             int count = 0;
             long j = -1;
             while (true) {
@@ -190,17 +217,22 @@ public record Connectivity(int[] rowStart, int[] targets) {
                     continue;
                 }
                 if (targets != null) {
+                    if (!inPlace && at + count == targets.length) {
+                        targets = Arrays.copyOf(targets, (int) Math.min(MAX_SYNAPSES, targets.length * 3L / 2 + 16));
+                    }
                     targets[at + count] = (int) j;
                 }
                 count++;
             }
-            if (targets == null) {
+            if (!inPlace) {
                 rowStart[row + 1] = count;
+                kept += count;
             } else if (at + count != rowStart[row + 1]) {
                 throw new IllegalStateException("row " + row + " drew " + count + " synapses, the counting pass "
                         + (rowStart[row + 1] - at) + ": the two passes must use streams in the same state");
             }
         }
+        return targets;
     }
 
     public int presynapticCount() {

@@ -5,11 +5,12 @@ import java.util.SplittableRandom;
 import org.neuromf.core.util.BernoulliGaps;
 import org.neuromf.core.util.Exp;
 import org.neuromf.core.util.PoissonSampler;
+import org.neuromf.core.util.RandomStreams;
 
 /**
  * External events for one step: every neuron i in [from, to) independently receives events with
- * mean {@code lambda} (rate x dt), each adding {@code q} to its conductance
- * {@code g[i * stride + channel]} by the end of the step.
+ * mean {@code lambda} (rate x dt), each adding {@code q} to its conductance {@code g[i]} by the
+ * end of the step.
  * <ul>
  * <li>Poisson: the population total is Poisson(N lambda) and each event goes to a uniformly chosen
  * neuron, which is exactly independent Poisson(lambda) counts per neuron, at one draw per event
@@ -26,7 +27,7 @@ final class ExternalDrive {
     private ExternalDrive() {
     }
 
-    static void add(DriveProcess process, SynapticTiming timing, double[] g, int stride, int channel, int from, int to,
+    static void add(DriveProcess process, SynapticTiming timing, double[] g, int from, int to,
             double lambda, double q, double dtOverTau, SplittableRandom rng) {
         if (lambda <= 0 || q == 0 || to <= from) {
             return;
@@ -36,12 +37,11 @@ final class ExternalDrive {
         if (process == DriveProcess.POISSON) {
             long events = PoissonSampler.sample(rng, lambda * n);
             for (long e = 0; e < events; e++) {
-                int i = from + rng.nextInt(n);
-                g[i * stride + channel] += arrival(exact, q, dtOverTau, rng);
+                g[from + rng.nextInt(n)] += arrival(exact, q, dtOverTau, rng);
             }
         } else if (lambda >= 1) {
             for (int i = from; i < to; i++) {
-                g[i * stride + channel] += arrival(exact, q, dtOverTau, rng);
+                g[i] += arrival(exact, q, dtOverTau, rng);
             }
         } else {
             double logFail = BernoulliGaps.logFail(lambda);
@@ -51,12 +51,12 @@ final class ExternalDrive {
                 if (i >= to) {
                     break;
                 }
-                g[(int) i * stride + channel] += arrival(exact, q, dtOverTau, rng);
+                g[(int) i] += arrival(exact, q, dtOverTau, rng);
             }
         }
     }
 
     private static double arrival(boolean exact, double q, double dtOverTau, SplittableRandom rng) {
-        return exact ? q * Exp.exp(-rng.nextDouble() * dtOverTau) : q;
+        return exact ? q * Exp.exp(-RandomStreams.uniform(rng) * dtOverTau) : q;
     }
 }

@@ -41,6 +41,12 @@ import org.neuromf.core.util.RandomStreams.Purpose;
 public final class NetworkSimulator {
 
     static final int BLOCK = 1024;
+    /**
+     * The most synapse bytes drawn in one pass, held twice for a moment (in chunks, then in place): a
+     * 10 000-neuron network has 20 MB, and its second draw took 0.1 s. Larger networks draw twice, so
+     * that the heap never holds more than their final size.
+     */
+    static final double DRAWN_ONCE_BYTES = 64e6;
     private static final int PROGRESS_EVERY = 500;
 
     private final Network network;
@@ -137,8 +143,8 @@ public final class NetworkSimulator {
                     }
                     Population pop = network.population(block.pop);
                     NeuronGroup group = groups[block.pop];
-                    ExternalDrive.add(settings.driveProcess(), settings.synapticTiming(), group.g, group.channels, 0,
-                            block.lo, block.hi, lambda[block.pop], pop.driveQ(), driveDtOverTau[block.pop], block.drive);
+                    ExternalDrive.add(settings.driveProcess(), settings.synapticTiming(), group.g[0], block.lo,
+                            block.hi, lambda[block.pop], pop.driveQ(), driveDtOverTau[block.pop], block.drive);
                     recorder.recordTraces(step[0], block.pop, block.lo, block.hi);
                     block.spikes.clear();
                     block.vSum = group.step(block.lo, block.hi, block.spikes);
@@ -187,7 +193,10 @@ public final class NetworkSimulator {
      * in-degree and postsynaptic ones for a fixed in-degree, each chunk with its own stream, on all
      * threads; the result does not depend on their number. A counting pass gives the exact number of
      * synapses, checked against the heap (with the result tables still to come) before a filling pass
-     * draws them again from the same streams into arrays of exactly that size.
+     * draws them again from the same streams into arrays of exactly that size. Synapses of at most
+     * {@link #DRAWN_ONCE_BYTES} (and 1/32 of the heap), when the heap has room for them twice over,
+     * are drawn once: the counting pass keeps the binomial rows it drew, copied into place after.
+     * Either way the synapses of a seed are the same.
      */
     Connectivity[][] connect(StepPool pool, Progress progress, SimulationMemory memory) {
         int pops = network.populationCount();
@@ -209,8 +218,12 @@ public final class NetworkSimulator {
                 cursors += fixed ? nPre : 0;
             }
         }
+        long heap = Runtime.getRuntime().maxMemory();
+        int[][] kept = memory.synapses() <= Math.min(DRAWN_ONCE_BYTES, heap / 32.0) && MemoryBudget.available()
+                >= 2 * memory.synapses() + memory.tables() + SimulationMemory.collectorReserve() ? new int[chunks.size()][]
+                        : null;
         progress.report(0.01, "counting the synapses of " + network.name());
-        drawChunks(pool, progress, chunks, rowStart, null, null);
+        drawChunks(pool, progress, chunks, rowStart, null, null, kept);
         long count = 0;
         for (int pre = 0; pre < pops; pre++) {
             for (int post = 0; post < pops; post++) {
@@ -240,7 +253,7 @@ public final class NetworkSimulator {
             throw MemoryBudget.refusal(what, bytes, fix);
         }
         progress.report(0.03, "drawing the synapses of " + network.name());
-        drawChunks(pool, progress, chunks, rowStart, targets, cursor);
+        drawChunks(pool, progress, chunks, rowStart, targets, cursor, kept);
         int parts = pool.parts();
         pool.run(part -> {
             for (int c = part; c < fixedRows.size(); c += parts) {
@@ -261,10 +274,11 @@ public final class NetworkSimulator {
 
     /**
      * One pass over the chunks {pre, post, first neuron}: counts when {@code targets} is null, fills
-     * otherwise (a fixed in-degree at its rows' cursors).
+     * otherwise (a fixed in-degree at its rows' cursors). With {@code kept}, the counting pass keeps
+     * the targets of binomial chunks there and the filling pass copies them into place.
      */
     private void drawChunks(StepPool pool, Progress progress, List<int[]> chunks, int[][][] rowStart,
-            int[][][] targets, int[][][] cursor) {
+            int[][][] targets, int[][][] cursor, int[][] kept) {
         int pops = network.populationCount();
         int parts = pool.parts();
         pool.run(part -> {
@@ -290,8 +304,13 @@ public final class NetworkSimulator {
                 } else {
                     int rows = Math.min(BLOCK, nPre - chunk[2]);
                     double p = pathway.probability();
-                    if (targets == null) {
+                    if (targets == null && kept != null) {
+                        kept[c] = Connectivity.keepRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post]);
+                    } else if (targets == null) {
                         Connectivity.countRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post]);
+                    } else if (kept != null) {
+                        Connectivity.placeRows(kept[c], chunk[2], rows, rowStart[pre][post], targets[pre][post]);
+                        kept[c] = null;
                     } else {
                         Connectivity.fillRows(chunk[2], rows, nPost, p, pre == post, rng, rowStart[pre][post],
                                 targets[pre][post]);
@@ -325,15 +344,14 @@ public final class NetworkSimulator {
             int channel) {
         final int[] targets = c.targets();
         final int[] rowStart = c.rowStart();
-        final double[] g = target.g;
-        final int channels = target.channels;
+        final double[] g = target.g[channel];
         for (int s = 0; s < spikes.count; s++) {
             int neuron = spikes.neurons[s];
             double q = quanta[s];
             int end = rowStart[neuron + 1];
             int i = firstAtLeast(targets, rowStart[neuron], end, block.lo);
             for (; i < end && targets[i] < block.hi; i++) {
-                g[targets[i] * channels + channel] += q;
+                g[targets[i]] += q;
             }
         }
     }

@@ -73,7 +73,7 @@ final class Recorder {
             int base = i * (1 + pops) * steps;
             tr[base + k] = grp.v[i];
             for (int c = 0; c < pops; c++) {
-                tr[base + (1 + c) * steps + k] = grp.g[i * grp.channels + c];
+                tr[base + (1 + c) * steps + k] = grp.g[c][i];
             }
         }
     }

@@ -338,7 +338,8 @@ public final class ShotNoiseSimulator {
         Arrays.fill(lastSpike, Double.NaN);
         long[] counts = new long[n];
         double[] v = group.v;
-        double[] g = group.g;
+        double[] ge = group.g[0];
+        double[] gi = group.g[1];
         SpikeBuffer spikes = new SpikeBuffer();
         double sumV = 0, sumV2 = 0, sumGe = 0, sumGe2 = 0, sumGi = 0, sumGi2 = 0, sumDrive = 0, sumRate = 0;
         double sumGate = 0, sumDecay = 0;
@@ -373,24 +374,24 @@ public final class ShotNoiseSimulator {
             }
             for (int r = 0; r < n; r++) {
                 while (nextE[r] <= t1) {
-                    g[2 * r] += qe * Exp.exp((nextE[r] - t1) / te);
+                    ge[r] += qe * Exp.exp((nextE[r] - t1) / te);
                     nextE[r] += gap(rng[r], poissonE[r]);
                 }
                 while (nextI[r] <= t1) {
-                    g[2 * r + 1] += qi * Exp.exp((nextI[r] - t1) / ti);
+                    gi[r] += qi * Exp.exp((nextI[r] - t1) / ti);
                     nextI[r] += gap(rng[r], poissonI[r]);
                 }
                 RenewalTrains e = trainsE[r];
                 if (e != null) {
                     for (double t = e.next(); t <= t1; t = e.next()) {
-                        g[2 * r] += qe * Exp.exp((t - t1) / te);
+                        ge[r] += qe * Exp.exp((t - t1) / te);
                         e.advance(rng[r]);
                     }
                 }
                 RenewalTrains i = trainsI[r];
                 if (i != null) {
                     for (double t = i.next(); t <= t1; t = i.next()) {
-                        g[2 * r + 1] += qi * Exp.exp((t - t1) / ti);
+                        gi[r] += qi * Exp.exp((t - t1) / ti);
                         i.advance(rng[r]);
                     }
                 }
@@ -432,12 +433,10 @@ public final class ShotNoiseSimulator {
                     sumV2 += vr * vr;
                     subthreshold++;
                 }
-                double ge = g[2 * r];
-                double gi = g[2 * r + 1];
-                sumGe += ge;
-                sumGe2 += ge * ge;
-                sumGi += gi;
-                sumGi2 += gi * gi;
+                sumGe += ge[r];
+                sumGe2 += ge[r] * ge[r];
+                sumGi += gi[r];
+                sumGi2 += gi[r] * gi[r];
             }
             if (gate) {
                 for (int r = 0; r < n; r++) {
@@ -481,7 +480,7 @@ public final class ShotNoiseSimulator {
 
     /** An exponential waiting time at {@code rate} (Hz); infinite for no input. */
     private static double gap(SplittableRandom rng, double rate) {
-        return rate > 0 ? -Math.log1p(-rng.nextDouble()) / rate : Double.POSITIVE_INFINITY;
+        return rate > 0 ? -Math.log1p(-RandomStreams.uniform(rng)) / rate : Double.POSITIVE_INFINITY;
     }
 
     private static double mean(double sum, double count) {

@@ -18,6 +18,6 @@ public final class BernoulliGaps {
 
     /** The number of failures before the next success, geometric, with {@code logFail} = log(1 - p). */
     public static long failures(SplittableRandom rng, double logFail) {
-        return (long) Math.floor(Math.log(1 - rng.nextDouble()) / logFail);
+        return (long) Math.floor(Math.log(1 - RandomStreams.uniform(rng)) / logFail);
     }
 }

@@ -1,7 +1,10 @@
 package org.neuromf.core.network;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +42,37 @@ class ConnectivityTest {
                 assertTrue(s == c.rowStart()[i] || c.targets()[s] > c.targets()[s - 1], "targets increase");
             }
         }
+    }
+
+    /**
+     * Drawn once (the counting pass keeps the rows, copied into place after) or twice (counted, then
+     * filled), in chunks of rows with streams of their own, a pathway is the same synapses; a first
+     * capacity of 1 makes the kept rows grow many times.
+     */
+    @ParameterizedTest
+    @CsvSource({"-1, 0.05", "1, 0.05", "-1, 1.0", "1, 0.002"})
+    void drawingOnceGivesTheSynapsesOfDrawingTwice(int capacity, double p) {
+        int n = 2000;
+        int chunk = 700;
+        int[] twiceStarts = new int[n + 1];
+        int[] onceStarts = new int[n + 1];
+        int[][] kept = new int[3][];
+        for (int c = 0; c < 3; c++) {
+            int rows = Math.min(chunk, n - c * chunk);
+            Connectivity.countRows(c * chunk, rows, n, p, true, new SplittableRandom(c), twiceStarts);
+            kept[c] = capacity < 0 ? Connectivity.keepRows(c * chunk, rows, n, p, true, new SplittableRandom(c), onceStarts)
+                    : Connectivity.keepRows(c * chunk, rows, n, p, true, new SplittableRandom(c), onceStarts, capacity);
+        }
+        int[] twice = new int[(int) Connectivity.toRowStarts(twiceStarts)];
+        int[] once = new int[(int) Connectivity.toRowStarts(onceStarts)];
+        for (int c = 0; c < 3; c++) {
+            int rows = Math.min(chunk, n - c * chunk);
+            Connectivity.fillRows(c * chunk, rows, n, p, true, new SplittableRandom(c), twiceStarts, twice);
+            Connectivity.placeRows(kept[c], c * chunk, rows, onceStarts, once);
+        }
+        assertArrayEquals(twiceStarts, onceStarts);
+        assertArrayEquals(twice, once);
+        assertEquals(p * n * (n - 1), once.length, 6 * Math.sqrt(p * n * (n - 1)) + 1e-9);
     }
 
     @ParameterizedTest

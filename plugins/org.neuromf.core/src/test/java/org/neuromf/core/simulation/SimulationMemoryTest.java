@@ -45,9 +45,10 @@ class SimulationMemoryTest {
     }
 
     /**
-     * The two-pass draw gives the synapses the one-pass draw (chunks, then a joined copy) gave for the
-     * same seed: the counts and hashes below were printed by the code before the change (commit 825e5b7),
-     * for 3000 neurons, so 3 chunks of 1024 rows in the excitatory pathways, on 1 and on 2 threads.
+     * The synapses of a seed are the ones the code drew before the two-pass draw: the counts and hashes
+     * below were printed by it (commit 825e5b7), for 3000 neurons, so 3 chunks of 1024 rows in the
+     * excitatory pathways, on 1 and on 2 threads. A network this small is drawn once again now
+     * (ConnectivityTest checks that drawing once and twice give the same rows).
      */
     @Test
     void theSynapsesOfASeedAreTheOnesDrawnBeforeTheTwoPassDraw() {

@@ -65,9 +65,9 @@ final class SingleNeuron {
                     counts[t] += before[i] <= thresholds[t] && g.v[i] > thresholds[t] ? 1 : 0;
                 }
             }
-            ExternalDrive.add(DriveProcess.POISSON, SynapticTiming.EXACT, g.g, 2, 0, 0, n, 400 * fe * dt, 1e-9, dt / 5e-3,
+            ExternalDrive.add(DriveProcess.POISSON, SynapticTiming.EXACT, g.g[0], 0, n, 400 * fe * dt, 1e-9, dt / 5e-3,
                     rng);
-            ExternalDrive.add(DriveProcess.POISSON, SynapticTiming.EXACT, g.g, 2, 1, 0, n, 100 * fi * dt, 5e-9, dt / 5e-3,
+            ExternalDrive.add(DriveProcess.POISSON, SynapticTiming.EXACT, g.g[1], 0, n, 100 * fi * dt, 5e-9, dt / 5e-3,
                     rng);
         }
         double[] rates = new double[thresholds.length];
