@@ -21,7 +21,8 @@ import org.neuromf.core.util.MemoryBudget;
  *        tables, and the spike buffers of the step and their quanta (at most one entry per neuron)
  * @param synapses the row starts and targets of every pathway: the expected count with a margin of
  *        6 SD, or the exact count once drawn or when the in-degree is fixed (whose rows have cursors too
- *        while they are filled)
+ *        while they are filled); synapses of at most 64 MB are held twice for a moment while they are
+ *        drawn, only when the heap has room for that (NetworkSimulator.connect)
  * @param recorder rate and drive bins, the traces of n_rec neurons per population, the per-neuron
  *        statistics behind the summary
  * @param tables the result tables made from them: rates (a time column; the others are shared),
