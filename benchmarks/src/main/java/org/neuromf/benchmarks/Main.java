@@ -127,24 +127,10 @@ public final class Main {
 
     /** Heap in use after a full collection, while the network is being simulated. */
     private static void memory(Network net, long seed) {
-        long[] used = new long[1];
-        Progress probe = new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                if (fraction > 0.3 && used[0] == 0) {
-                    System.gc();
-                    Runtime rt = Runtime.getRuntime();
-                    used[0] = rt.totalMemory() - rt.freeMemory();
-                }
-            }
-
-            @Override
-            public void checkCancelled() {
-            }
-        };
+        HeapProbe probe = new HeapProbe(true);
         new NetworkSimulator(net, Waveform.NONE, SimulationSettings.of(Map.of("tstop_ms", 100.0, "seed", seed,
                 "transient_ms", 50.0, "threads", 1))).run(probe);
         System.out.printf("heap in use during the run (state, synapses, recording): %.1f MB (max heap %.0f MB)%n",
-                used[0] / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+                probe.heapInUse / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     }
 }

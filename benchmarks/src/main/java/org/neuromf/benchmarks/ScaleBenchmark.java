@@ -11,7 +11,6 @@ import org.neuromf.core.simulation.SimulationMemory;
 import org.neuromf.core.simulation.SimulationResult;
 import org.neuromf.core.simulation.SimulationSettings;
 import org.neuromf.core.stimulus.Waveform;
-import org.neuromf.core.util.Progress;
 
 /**
  * Large networks: HH_RS--HH_FS with CONFIG1's synapses and drive but N neurons and a fixed in-degree
@@ -112,28 +111,10 @@ public final class ScaleBenchmark {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
-        long[] marks = new long[3]; // end of the build, heap held, time spent collecting
+        HeapProbe probe = new HeapProbe(measure);
         long t0 = System.nanoTime();
-        Progress progress = new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                if (marks[0] == 0 && message.startsWith("simulating")) {
-                    marks[0] = System.nanoTime();
-                }
-                if (measure && marks[1] == 0 && fraction > 0.3) {
-                    long g0 = System.nanoTime();
-                    System.gc();
-                    marks[1] = rt.totalMemory() - rt.freeMemory() - before;
-                    marks[2] = System.nanoTime() - g0;
-                }
-            }
-
-            @Override
-            public void checkCancelled() {
-            }
-        };
-        SimulationResult r = new NetworkSimulator(net, Waveform.NONE, s).run(progress);
-        double seconds = (System.nanoTime() - t0 - marks[2]) / 1e9;
-        return new Timed(seconds, (marks[0] - t0) / 1e9, marks[1], r);
+        SimulationResult r = new NetworkSimulator(net, Waveform.NONE, s).run(probe);
+        double seconds = (System.nanoTime() - t0 - probe.collecting) / 1e9;
+        return new Timed(seconds, (probe.buildEnd - t0) / 1e9, measure ? probe.heapInUse - before : 0, r);
     }
 }

@@ -25,6 +25,7 @@ import org.neuromf.core.util.CancelledException;
 import org.neuromf.core.util.Progress;
 import org.neuromf.core.util.RandomStreams;
 import org.neuromf.core.util.RandomStreams.Purpose;
+import org.neuromf.core.util.Tasks;
 
 /**
  * How much the noise of two transfer-function scans moves the spontaneous fixed point of the mean
@@ -123,10 +124,7 @@ public final class FixedPointBootstrap {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Tasks.unchecked(e);
         } finally {
             pool.shutdownNow();
         }

@@ -40,6 +40,7 @@ import org.neuromf.core.transfer.TransferCoefficients;
 import org.neuromf.core.util.CancelledException;
 import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
+import org.neuromf.core.util.Tasks;
 
 /**
  * A sweep of the spiking network: one run per row of a runs table and seed. Each column of the runs
@@ -321,13 +322,7 @@ public final class NetworkSweep {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Tasks.unchecked(e);
         }
     }
 

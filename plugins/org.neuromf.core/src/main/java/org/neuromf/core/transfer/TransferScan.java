@@ -32,6 +32,7 @@ import org.neuromf.core.simulation.SpikeTrainModel;
 import org.neuromf.core.util.CancelledException;
 import org.neuromf.core.util.MemoryBudget;
 import org.neuromf.core.util.Progress;
+import org.neuromf.core.util.Tasks;
 
 /**
  * Measures a transfer function by single-neuron simulations (MODEL.md 4a), over a grid or at given
@@ -361,14 +362,7 @@ public final class TransferScan {
             return all;
         } catch (ExecutionException e) {
             stop.set(true);
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw Tasks.unchecked(e);
         } catch (InterruptedException e) {
             stop.set(true);
             Thread.currentThread().interrupt();
