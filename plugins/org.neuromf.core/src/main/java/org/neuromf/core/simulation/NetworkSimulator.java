@@ -218,10 +218,9 @@ public final class NetworkSimulator {
                 cursors += fixed ? nPre : 0;
             }
         }
-        long heap = Runtime.getRuntime().maxMemory();
-        int[][] kept = memory.synapses() <= Math.min(DRAWN_ONCE_BYTES, heap / 32.0) && MemoryBudget.available()
-                >= 2 * memory.synapses() + memory.tables() + SimulationMemory.collectorReserve() ? new int[chunks.size()][]
-                        : null;
+        boolean drawOnce = memory.synapses() <= Math.min(DRAWN_ONCE_BYTES, Runtime.getRuntime().maxMemory() / 32.0)
+                && MemoryBudget.available() >= 2 * memory.synapses() + memory.tables() + SimulationMemory.collectorReserve();
+        int[][] kept = drawOnce ? new int[chunks.size()][] : null;
         progress.report(0.01, "counting the synapses of " + network.name());
         drawChunks(pool, progress, chunks, rowStart, null, null, kept);
         long count = 0;

@@ -106,7 +106,7 @@ abstract class NeuronGroup {
             }
             return;
         }
-        // channel by channel: each sum starts from 0 and adds c = 0, 1, ... in order, as the loop above
+        // channel by channel; each sum starts from 0 and adds the channels in order
         for (int c = 0; c < channels; c++) {
             final double[] gc = g[c];
             final double e = reversal[c], d = decay[c];

@@ -154,7 +154,8 @@ class SimulationMemoryTest {
      * garbage too (the one-time work of a first run at a new dt, measured at about 0.7 MB here), and
      * the estimate counts the spike buffers as if every neuron spiked in one step and the synapses
      * with a margin of 6 SD (0.3 MB here); the run allocates no other garbage, so the two differ by
-     * about 1 MB of the 95 MB.
+     * about 1 MB of the 95 MB. Its 80 MB of synapses are above NetworkSimulator.DRAWN_ONCE_BYTES, so
+     * they are counted, then drawn into place: drawn once, they would be allocated twice.
      */
     @Test
     void theEstimateIsWhatARunAllocates() {
